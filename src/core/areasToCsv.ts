@@ -1,0 +1,64 @@
+/**
+ * CSV of the area panel's numbers: RFC 4180 with a header row, written by csv-stringify, km² with two decimals.
+ */
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { AREA_MODEL } from './areaKm2.ts';
+import type { SnapshotAreas } from './snapshotAreas.ts';
+import type { Version } from './model.ts';
+
+export interface AreaRow {
+  source: string;
+  version: Version;
+  areas: SnapshotAreas;
+}
+
+/**
+ * A cell that starts with = + - @, tab or CR is read as a formula by spreadsheets: prefix a quote (OWASP,
+ * "CSV Injection"). Numbers are written as numbers and left alone.
+ */
+function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
+const km2 = (n: number): string => n.toFixed(2);
+
+/**
+ * One row per snapshot and region (`UA` for the whole snapshot, then each region), one column per class.
+ * The first line is a `#` comment naming the tool, the area model and the sources, so a file found later still
+ * says what it is; spreadsheet users can skip it with "comment character #".
+ * @example areasToCsv([{ source: 'deepstate-api', version, areas }], '0.1.0')
+ */
+export function areasToCsv(rows: readonly AreaRow[], toolVersion: string): string {
+  const header = [
+    'date',
+    'version_id',
+    'source',
+    'region_iso',
+    'region',
+    'occupied_km2',
+    'occupied_pre2022_km2',
+    'grey_km2',
+    'liberated_km2',
+  ];
+  const records: string[][] = [];
+  for (const { source, version, areas } of rows) {
+    const base = [version.date, version.id, source].map(neutralise);
+    const t = areas.total;
+    records.push([...base, 'UA', 'Total (whole snapshot)', km2(t.occupied), km2(t.occupied_pre2022), km2(t.grey), km2(t.liberated)]);
+    for (const r of areas.byRegion) {
+      const a = r.areas;
+      records.push([
+        ...base,
+        neutralise(r.iso),
+        neutralise(r.name),
+        km2(a.occupied),
+        km2(a.occupied_pre2022),
+        km2(a.grey),
+        km2(a.liberated),
+      ]);
+    }
+  }
+  const sources = [...new Set(rows.map((r) => r.source))].join(' ');
+  const comment = `# frontline ${toolVersion}; sources: ${sources || 'none'}; area model: ${AREA_MODEL}\r\n`;
+  return comment + stringify([header, ...records], { record_delimiter: 'windows' });
+}

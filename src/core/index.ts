@@ -1,0 +1,16 @@
+/**
+ * The core's public surface: the UI, the worker and the CLI import from here only (see ../shared/STYLE.md).
+ * Everything here is pure TypeScript with no I/O, DOM, Svelte or MapLibre.
+ */
+export * from './model.ts';
+export { parseDeepStateName, classifyDeepState } from './classifyDeepState.ts';
+export type { DeepStateName, DeepStateKind } from './classifyDeepState.ts';
+export { parseHistoryList, parseDeepStateVersion } from './parseDeepState.ts';
+export type { Parsed } from './parseDeepState.ts';
+export { areaKm2, AREA_MODEL } from './areaKm2.ts';
+export { classUnion, snapshotAreas } from './snapshotAreas.ts';
+export type { ClassAreaMap, Region, RegionProperties, SnapshotAreas } from './snapshotAreas.ts';
+export { isIsoDate, daysBetween } from './dates.ts';
+export { nearestVersions } from './nearestVersions.ts';
+export { areasToCsv } from './areasToCsv.ts';
+export type { AreaRow } from './areasToCsv.ts';

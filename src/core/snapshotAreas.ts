@@ -1,0 +1,65 @@
+/**
+ * Area of each territory class of a snapshot, in total and within given regions (oblasts).
+ */
+import { bbox, featureCollection, intersect, union } from '@turf/turf';
+import type { BBox, Feature } from 'geojson';
+import { areaKm2 } from './areaKm2.ts';
+import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClass } from './model.ts';
+
+export type ClassAreaMap = Record<TerritoryClass, number>;
+
+export interface RegionProperties {
+  iso: string;
+  name_en: string;
+  name_uk?: string;
+}
+
+export type Region = Feature<AreaGeometry, RegionProperties>;
+
+export interface SnapshotAreas {
+  /** km² per class over the whole snapshot (overlaps within a class counted once). */
+  total: ClassAreaMap;
+  /** km² per class inside each region, in the order the regions were given. */
+  byRegion: { iso: string; name: string; areas: ClassAreaMap }[];
+}
+
+const zeroAreas = (): ClassAreaMap => ({ occupied: 0, occupied_pre2022: 0, grey: 0, liberated: 0 });
+
+/**
+ * The union of a snapshot's polygons of one class in Ukraine (features marked `inRussia` left out), or null when it
+ * has none. DeepState's mid-2022 versions
+ * have overlapping occupied polygons, so areas must come from the union, not the sum of features.
+ * @example classUnion(snapshot, 'occupied')?.type // 'MultiPolygon'
+ */
+export function classUnion(snapshot: Snapshot, cls: TerritoryClass): AreaGeometry | null {
+  const parts = snapshot.territories.filter((t) => t.properties.cls === cls && !t.properties.inRussia);
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!.geometry;
+  return union(featureCollection(parts))?.geometry ?? null;
+}
+
+const overlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/**
+ * Area in km² of every class of `snapshot`, in total and within each of `regions`.
+ * @example snapshotAreas(snapshot, contestedOblasts).total.occupied // ≈ 70,266 for 2025-08-01
+ */
+export function snapshotAreas(snapshot: Snapshot, regions: readonly Region[] = []): SnapshotAreas {
+  const total = zeroAreas();
+  const byRegion = regions.map((r) => ({ iso: r.properties.iso, name: r.properties.name_en, areas: zeroAreas() }));
+  const regionBoxes = regions.map((r) => bbox(r));
+  for (const cls of TERRITORY_CLASSES) {
+    const merged = classUnion(snapshot, cls);
+    if (!merged) continue;
+    total[cls] = areaKm2(merged);
+    const box = bbox(merged);
+    regions.forEach((region, i) => {
+      if (!overlaps(box, regionBoxes[i]!)) return;
+      const inside = intersect(
+        featureCollection<AreaGeometry>([{ type: 'Feature', geometry: merged, properties: {} }, region]),
+      );
+      byRegion[i]!.areas[cls] = areaKm2(inside?.geometry as AreaGeometry | undefined);
+    });
+  }
+  return { total, byRegion };
+}

@@ -1,0 +1,47 @@
+/**
+ * Source adapter for the DeepStateMap API (https://deepstatemap.live/api), format in ../shared/geodata/README.md.
+ * The base URL is injected: in the browser it is the same-origin path `/api/deepstate` that the dev/preview server
+ * proxies (or serves from a mirror folder); in Node it is the API itself or a local server.
+ */
+import { parseDeepStateVersion, parseHistoryList, type Snapshot, type Version } from '../core/index.ts';
+import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+
+export const DEEPSTATE_SOURCE_ID = 'deepstate-api';
+
+export interface DeepStateApi {
+  /** All published versions, oldest first, plus any warnings about skipped entries. */
+  listVersions(signal?: AbortSignal): Promise<{ versions: Version[]; warnings: string[] }>;
+  /** One version's snapshot; throws SourceError when it cannot be fetched or parsed. */
+  loadVersion(version: Version, signal?: AbortSignal): Promise<Snapshot>;
+}
+
+/**
+ * @example const api = createDeepStateApi({ baseUrl: '/api/deepstate', fetch: globalThis.fetch.bind(globalThis) });
+ */
+export function createDeepStateApi({
+  baseUrl,
+  fetch: fetchFn,
+  timeoutMs = 60_000,
+}: {
+  baseUrl: string;
+  fetch: FetchLike;
+  timeoutMs?: number;
+}): DeepStateApi {
+  const base = baseUrl.replace(/\/+$/u, '');
+  return {
+    async listVersions(signal) {
+      const url = `${base}/history/public`;
+      const parsed = parseHistoryList(await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) }));
+      if (!parsed.ok) throw new SourceError(`${url}: ${parsed.issues.join('; ')}`, 200, url);
+      return { versions: parsed.value, warnings: parsed.warnings };
+    },
+    async loadVersion(version, signal) {
+      if (!/^\d+$/u.test(version.id)) throw new SourceError(`version id ${JSON.stringify(version.id)} is not numeric`, 0, '');
+      const url = `${base}/history/${version.id}/geojson`;
+      const json = await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) });
+      const parsed = parseDeepStateVersion(json, version, DEEPSTATE_SOURCE_ID);
+      if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
+      return parsed.value;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { getContext, setContext } from 'svelte';
+
+const KEY = Symbol('frontline-map');
+
+/** Child layer components are rendered only once the map has loaded, so they always get a map. */
+export function setMapContext(getMap: () => MapLibreMap): void {
+  setContext(KEY, getMap);
+}
+
+export function getMap(): MapLibreMap {
+  const get = getContext<(() => MapLibreMap) | undefined>(KEY);
+  if (!get) throw new Error('map layer components must be placed inside <MapView>');
+  return get();
+}
+
+/**
+ * Invisible anchor layers in the inline style, bottom to top. A component adds its layers *before* the anchor above
+ * its slot, so draw order never depends on which fetch finishes first.
+ */
+export const SLOT_ANCHORS = ['slot-oblasts', 'slot-snapshots', 'slot-outlines', 'slot-top'] as const;
+
+/** The beforeId for each kind of layer. */
+export const BEFORE = {
+  basemap: 'slot-oblasts',
+  oblastFill: 'slot-snapshots',
+  snapshots: 'slot-outlines',
+  outlines: 'slot-top',
+} as const;

@@ -1,0 +1,44 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import {
+  DEEPSTATE_MOUNT,
+  deepstateMiddleware,
+  resolveDeepStateTarget,
+} from './src/server/deepstateMiddleware.ts';
+
+/** Serves the DeepStateMap API same-origin in `vite` (dev) and `vite preview`; see src/server/deepstateMiddleware.ts. */
+function deepstateApi(): Plugin {
+  const target = resolveDeepStateTarget(process.env['FRONTLINE_DEEPSTATE_API']);
+  const where = target.kind === 'folder' ? `folder ${target.dir}` : target.base;
+  return {
+    name: 'frontline-deepstate-api',
+    configureServer(server) {
+      server.config.logger.info(`  DeepStateMap API: ${where} (same-origin at ${DEEPSTATE_MOUNT})`);
+      server.middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(target));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(target));
+    },
+  };
+}
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  plugins: [svelte(), deepstateApi()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // Svelte components under Vitest/jsdom need the browser build of svelte.
+  resolve: process.env['VITEST'] ? { conditions: ['browser'] } : {},
+  server: { port: 5173, strictPort: false, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es' },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});
