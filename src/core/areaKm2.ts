@@ -12,7 +12,8 @@ import type { Position } from 'geojson';
 import type { AreaGeometry } from './model.ts';
 
 /** The area model named in every export. */
-export const AREA_MODEL = 'WGS84 ellipsoid (equal-area authalic projection; agrees with GeographicLib to <0.01%)';
+export const AREA_MODEL =
+  'WGS84 ellipsoid (equal-area authalic projection; agrees with GeographicLib to <0.01%)';
 
 const A = 6_378_137;
 const F = 1 / 298.257223563;

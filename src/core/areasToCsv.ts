@@ -44,7 +44,15 @@ export function areasToCsv(rows: readonly AreaRow[], toolVersion: string): strin
   for (const { source, version, areas } of rows) {
     const base = [version.date, version.id, source].map(neutralise);
     const t = areas.total;
-    records.push([...base, 'UA', 'Total (whole snapshot)', km2(t.occupied), km2(t.occupied_pre2022), km2(t.grey), km2(t.liberated)]);
+    records.push([
+      ...base,
+      'UA',
+      'Total (whole snapshot)',
+      km2(t.occupied),
+      km2(t.occupied_pre2022),
+      km2(t.grey),
+      km2(t.liberated),
+    ]);
     for (const r of areas.byRegion) {
       const a = r.areas;
       records.push([

@@ -33,7 +33,13 @@ export function parseDeepStateName(raw: unknown): DeepStateName {
   // An unterminated parameter (`{{at:27.03 -`) occurs in real data: cut at the first `{{` regardless.
   const brace = keyPart.indexOf('{{');
   const key = (brace >= 0 ? keyPart.slice(0, brace) : keyPart).trim();
-  const params = brace >= 0 ? keyPart.slice(brace + 2).replace(/\}\}\s*$/u, '').trim() : '';
+  const params =
+    brace >= 0
+      ? keyPart
+          .slice(brace + 2)
+          .replace(/\}\}\s*$/u, '')
+          .trim()
+      : '';
   return { uk, en, key, params };
 }
 
@@ -65,17 +71,22 @@ export function classifyDeepState(
   const { key } = parseDeepStateName(properties?.['name']);
   if (key.startsWith('geoJSON.territories.')) {
     const which = key.slice('geoJSON.territories.'.length);
-    return PRE2022_TERRITORIES.has(which) ? { kind: 'territory', cls: 'occupied_pre2022' } : { kind: 'satire' };
+    return PRE2022_TERRITORIES.has(which)
+      ? { kind: 'territory', cls: 'occupied_pre2022' }
+      : { kind: 'satire' };
   }
   if (key === 'geoJSON.status.occupied') return { kind: 'territory', cls: 'occupied' };
   const fill = typeof properties?.['fill'] === 'string' ? properties['fill'].trim().toLowerCase() : '';
   if (key === 'geoJSON.status.unknown') {
-    return fill === '#bdbdbd' ? { kind: 'territory', cls: 'grey', inRussia: true } : { kind: 'territory', cls: 'grey' };
+    return fill === '#bdbdbd'
+      ? { kind: 'territory', cls: 'grey', inRussia: true }
+      : { kind: 'territory', cls: 'grey' };
   }
   if (key === 'geoJSON.status.dismissed' || key === 'geoJSON.status.dismissed_at') {
     return { kind: 'territory', cls: 'liberated' };
   }
-  if (key.startsWith('geoJSON.units.') || key === 'geoJSON.status.attack_direction') return { kind: 'marker' };
+  if (key.startsWith('geoJSON.units.') || key === 'geoJSON.status.attack_direction')
+    return { kind: 'marker' };
   // #ff5252 is the satirical overlays' colour; without a key it is still never front line.
   if (fill === '#ff5252') return { kind: 'satire' };
   const cls = FILL_CLASSES[fill];

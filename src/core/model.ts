@@ -14,7 +14,12 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 export type TerritoryClass = 'occupied' | 'occupied_pre2022' | 'grey' | 'liberated';
 
 /** All classes, in legend order. */
-export const TERRITORY_CLASSES: readonly TerritoryClass[] = ['occupied', 'occupied_pre2022', 'grey', 'liberated'];
+export const TERRITORY_CLASSES: readonly TerritoryClass[] = [
+  'occupied',
+  'occupied_pre2022',
+  'grey',
+  'liberated',
+];
 
 /** English labels for the classes, as shown in the legend, the panel and the CSV. */
 export const CLASS_LABELS: Readonly<Record<TerritoryClass, string>> = {

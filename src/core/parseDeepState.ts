@@ -24,7 +24,11 @@ export function parseHistoryList(json: unknown): Parsed<Version[]> {
     const id = e['id'];
     const createdAt = e['createdAt'];
     const time = typeof createdAt === 'string' ? Date.parse(createdAt) : NaN;
-    if ((typeof id !== 'number' && typeof id !== 'string') || String(id).trim() === '' || Number.isNaN(time)) {
+    if (
+      (typeof id !== 'number' && typeof id !== 'string') ||
+      String(id).trim() === '' ||
+      Number.isNaN(time)
+    ) {
       warnings.push(`history list: entry ${i}: missing id or createdAt, skipped`);
       return;
     }
@@ -43,7 +47,8 @@ export function parseHistoryList(json: unknown): Parsed<Version[]> {
 function toPosition(p: unknown): Position | null {
   if (!Array.isArray(p) || p.length < 2) return null;
   const [x, y] = p as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+    return null;
   if (Math.abs(x) > 180 || Math.abs(y) > 90) return null;
   return [x, y];
 }
@@ -109,7 +114,11 @@ function firstPoint(geometry: Geometry | null | undefined): Position | null {
  * classes, satirical `geoJSON.territories.*` overlays dropped, unit/point markers kept aside.
  * @example parseDeepStateVersion(rawFeatureCollection, version, 'deepstate-api')
  */
-export function parseDeepStateVersion(json: unknown, version: Version, source = 'deepstate-api'): Parsed<Snapshot> {
+export function parseDeepStateVersion(
+  json: unknown,
+  version: Version,
+  source = 'deepstate-api',
+): Parsed<Snapshot> {
   const label = `${version.date} ${source} ${version.id}`;
   const fc = json as { type?: unknown; features?: unknown } | null;
   if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
@@ -126,13 +135,20 @@ export function parseDeepStateVersion(json: unknown, version: Version, source = 
     const geometry = feature?.geometry;
     if (hasPointsOnly(geometry)) {
       const p = firstPoint(geometry);
-      if (p) markers.push({ type: 'Feature', geometry: { type: 'Point', coordinates: p }, properties: { name, key: names.key, sourceIndex: index } });
+      if (p)
+        markers.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: p },
+          properties: { name, key: names.key, sourceIndex: index },
+        });
       return;
     }
     const kind = classifyDeepState(props, geometry?.type ?? '');
     if (kind.kind === 'satire' || kind.kind === 'marker') return;
     if (kind.kind === 'unknown') {
-      warnings.push(`${where}: unknown key ${JSON.stringify(names.key)} and fill ${JSON.stringify(props['fill'])}, skipped`);
+      warnings.push(
+        `${where}: unknown key ${JSON.stringify(names.key)} and fill ${JSON.stringify(props['fill'])}, skipped`,
+      );
       return;
     }
     const polygons: Polygon['coordinates'][] = [];
@@ -154,8 +170,13 @@ export function parseDeepStateVersion(json: unknown, version: Version, source = 
     }
     territories.push({
       type: 'Feature',
-      geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons },
-      properties: kind.inRussia ? { cls: kind.cls, name, sourceIndex: index, inRussia: true } : { cls: kind.cls, name, sourceIndex: index },
+      geometry:
+        polygons.length === 1
+          ? { type: 'Polygon', coordinates: polygons[0]! }
+          : { type: 'MultiPolygon', coordinates: polygons },
+      properties: kind.inRussia
+        ? { cls: kind.cls, name, sourceIndex: index, inRussia: true }
+        : { cls: kind.cls, name, sourceIndex: index },
     });
   });
   return { ok: true, value: { source, version, territories, markers, warnings }, warnings };

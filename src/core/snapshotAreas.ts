@@ -46,7 +46,11 @@ const overlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && 
  */
 export function snapshotAreas(snapshot: Snapshot, regions: readonly Region[] = []): SnapshotAreas {
   const total = zeroAreas();
-  const byRegion = regions.map((r) => ({ iso: r.properties.iso, name: r.properties.name_en, areas: zeroAreas() }));
+  const byRegion = regions.map((r) => ({
+    iso: r.properties.iso,
+    name: r.properties.name_en,
+    areas: zeroAreas(),
+  }));
   const regionBoxes = regions.map((r) => bbox(r));
   for (const cls of TERRITORY_CLASSES) {
     const merged = classUnion(snapshot, cls);

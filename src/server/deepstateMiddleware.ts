@@ -85,7 +85,8 @@ async function forward(base: string, path: string, res: ServerResponse, timeoutM
       headers: { accept: 'application/json' },
     });
   } catch (err) {
-    const why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'unreachable';
+    const why =
+      (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'unreachable';
     return sendError(res, 502, `DeepStateMap API ${why} at ${base}. ${HINT}`);
   }
   const body = Buffer.from(await upstream.arrayBuffer());

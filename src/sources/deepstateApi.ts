@@ -31,12 +31,15 @@ export function createDeepStateApi({
   return {
     async listVersions(signal) {
       const url = `${base}/history/public`;
-      const parsed = parseHistoryList(await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) }));
+      const parsed = parseHistoryList(
+        await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) }),
+      );
       if (!parsed.ok) throw new SourceError(`${url}: ${parsed.issues.join('; ')}`, 200, url);
       return { versions: parsed.value, warnings: parsed.warnings };
     },
     async loadVersion(version, signal) {
-      if (!/^\d+$/u.test(version.id)) throw new SourceError(`version id ${JSON.stringify(version.id)} is not numeric`, 0, '');
+      if (!/^\d+$/u.test(version.id))
+        throw new SourceError(`version id ${JSON.stringify(version.id)} is not numeric`, 0, '');
       const url = `${base}/history/${version.id}/geojson`;
       const json = await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) });
       const parsed = parseDeepStateVersion(json, version, DEEPSTATE_SOURCE_ID);

@@ -88,7 +88,7 @@ export class AppState {
 
   private async firstThatLoads(candidates: readonly Version[]): Promise<Version | null> {
     const list = candidates.slice(0, MAX_PROBES);
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       // Try the very first alone (the usual case: it loads), then a few at a time.
       const size = i === 0 ? 1 : PROBE_BATCH;
       const batch = list.slice(i, i + size);

@@ -35,6 +35,11 @@ export function computeAreas(snapshot: Snapshot): Promise<SnapshotAreas> {
   const regionsUrl = new URL(oblastsUrl, location.href).href;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().postMessage({ id, snapshot, regionsUrl, regionIsos: CONTESTED_OBLASTS } satisfies AreaRequest);
+    getWorker().postMessage({
+      id,
+      snapshot,
+      regionsUrl,
+      regionIsos: CONTESTED_OBLASTS,
+    } satisfies AreaRequest);
   });
 }

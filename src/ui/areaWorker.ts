@@ -20,7 +20,9 @@ function regions(url: string, isos: readonly string[]): Promise<Region[]> {
   if (!p) {
     p = fetch(url)
       .then((r) => r.json() as Promise<{ features: Region[] }>)
-      .then((fc) => isos.map((iso) => fc.features.find((f) => f.properties.iso === iso)).filter((f): f is Region => !!f));
+      .then((fc) =>
+        isos.map((iso) => fc.features.find((f) => f.properties.iso === iso)).filter((f): f is Region => !!f),
+      );
     regionCache.set(key, p);
   }
   return p;

@@ -12,10 +12,24 @@ export const CLASS_COLOURS: Readonly<Record<TerritoryClass, string>> = {
 };
 
 /** Outline colours that tell overlaid dates apart; each visible date gets the next free one. */
-export const DATE_COLOURS: readonly string[] = ['#111111', '#e69f00', '#009e73', '#56b4e9', '#cc79a7', '#f0e442'];
+export const DATE_COLOURS: readonly string[] = [
+  '#111111',
+  '#e69f00',
+  '#009e73',
+  '#56b4e9',
+  '#cc79a7',
+  '#f0e442',
+];
 
 /** Dash patterns paired with the outline colours, so dates differ by more than colour alone. */
-export const DATE_DASHES: readonly (readonly number[])[] = [[1], [3, 1.5], [1, 1], [4, 1, 1, 1], [2, 2], [6, 2]];
+export const DATE_DASHES: readonly (readonly number[])[] = [
+  [1],
+  [3, 1.5],
+  [1, 1],
+  [4, 1, 1, 1],
+  [2, 2],
+  [6, 2],
+];
 
 /** ISO codes of the oblasts contested in 2025: Luhansk, Donetsk, Zaporizhzhia, Kherson. */
 export const CONTESTED_OBLASTS: readonly string[] = ['UA-09', 'UA-14', 'UA-23', 'UA-65'];

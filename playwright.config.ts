@@ -1,0 +1,58 @@
+/**
+ * Browser tests in Debian's Chromium (never a downloaded browser), against `vite preview` of the built app.
+ * Server A serves the DeepStateMap API from the reference mirror (FRONTLINE_REFERENCE_DATA); server B points at a
+ * closed local port, to show the app still opens when the source is unreachable.
+ */
+import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+
+const ref = process.env['FRONTLINE_REFERENCE_DATA'];
+const CLOSED_PORT_API = 'http://127.0.0.1:9';
+export const PORT_MIRROR = 4311;
+export const PORT_UNREACHABLE = 4312;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  // Two cores and software WebGL: one browser at a time keeps runs steady.
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    browserName: 'chromium',
+    baseURL: `http://127.0.0.1:${PORT_MIRROR}`,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--enable-unsafe-swiftshader',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT_MIRROR} --strictPort`,
+      url: `http://127.0.0.1:${PORT_MIRROR}/`,
+      env: { FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --port ${PORT_UNREACHABLE} --strictPort`,
+      url: `http://127.0.0.1:${PORT_UNREACHABLE}/`,
+      env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

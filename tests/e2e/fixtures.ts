@@ -1,0 +1,42 @@
+/**
+ * Shared browser-test helpers: every test collects page errors and must end with none (STYLE.md).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+declare global {
+  interface Window {
+    __frontline?: { readonly map: MapLibreMap };
+  }
+}
+
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, 'page errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Waits until the map has loaded its style and sources and stopped moving. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__frontline?.map;
+    return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+  });
+}
+
+/** Ids of the map's style layers that start with `prefix`. */
+export function layerIds(page: Page, prefix: string): Promise<string[]> {
+  return page.evaluate(
+    (p) =>
+      (window.__frontline?.map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(p)),
+    prefix,
+  );
+}
+
+export const hasReference = !!process.env['FRONTLINE_REFERENCE_DATA'];
+export const NO_REFERENCE_REASON =
+  'FRONTLINE_REFERENCE_DATA is not set: no local DeepStateMap mirror to test dated layers against';

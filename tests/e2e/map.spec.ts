@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, hasReference, layerIds, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+
+/** Opens the app and waits for the default layer (the newest version in the mirror that loads: 2025-08-01). */
+async function openWithDefaultLayer(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  await expect.poll(() => layerIds(page, 'snapshot-2025-08-01')).toHaveLength(2);
+}
+
+test.describe('map with dated DeepState layers (reference mirror)', () => {
+  test.skip(!hasReference, NO_REFERENCE_REASON);
+
+  test('opens, reaches idle, shows boundaries, focus areas and the default layer', async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto('/');
+    await waitForMapIdle(page);
+    expect(await layerIds(page, 'oblasts-')).toEqual([
+      'oblasts-fill',
+      'oblasts-outline',
+      'oblasts-contested-outline',
+    ]);
+    expect(await layerIds(page, 'focus-areas')).toEqual(['focus-areas-outline']);
+    await expect(page.locator('.oblast-label', { hasText: 'Donetsk' })).toBeVisible();
+    await expect(page.locator('.focus-label', { hasText: 'Pokrovsk area' })).toBeVisible();
+    // The mirror holds the first version of each month up to 2025-08: the newest that loads is 2025-08-01,
+    // which is also the nearest to the Alaska summit that loads.
+    await expect(page.getByRole('checkbox', { name: /2025-08-01/u })).toBeChecked();
+    await expect
+      .poll(() => layerIds(page, 'snapshot-'))
+      .toEqual(['snapshot-2025-08-01-1754077960-fill', 'snapshot-2025-08-01-1754077960-line']);
+    await expect(page.getByRole('article', { name: 'Areas on 2025-08-01' })).toContainText('70,309');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a checkbox adds and removes its date’s layers', async ({ page }) => {
+    await openWithDefaultLayer(page);
+    await page.getByRole('searchbox').fill('2025-04');
+    const box = page.getByRole('checkbox', { name: /2025-04-01/u });
+    await box.check();
+    await expect
+      .poll(() => layerIds(page, 'snapshot-2025-04-01'))
+      .toEqual(['snapshot-2025-04-01-1743539135-fill', 'snapshot-2025-04-01-1743539135-line']);
+    await waitForMapIdle(page);
+    const rendered = await page.evaluate(
+      () =>
+        window.__frontline!.map.queryRenderedFeatures({ layers: ['snapshot-2025-04-01-1743539135-fill'] })
+          .length,
+    );
+    expect(rendered).toBeGreaterThan(0);
+    await box.uncheck();
+    await expect.poll(() => layerIds(page, 'snapshot-2025-04-01')).toEqual([]);
+    // The default layer is untouched.
+    expect(await layerIds(page, 'snapshot-2025-08-01')).toHaveLength(2);
+  });
+
+  test('a version missing from the source shows its own error; other layers are unaffected', async ({
+    page,
+  }) => {
+    await openWithDefaultLayer(page);
+    await page.getByRole('searchbox').fill('2025-08-15');
+    await page
+      .getByRole('checkbox', { name: /2025-08-15/u })
+      .first()
+      .check();
+    await expect(page.getByRole('alert').filter({ hasText: 'not published (404)' }).first()).toBeVisible();
+    expect(await layerIds(page, 'snapshot-2025-08-15')).toEqual([]);
+    expect(await layerIds(page, 'snapshot-2025-08-01')).toHaveLength(2);
+  });
+
+  test('Export CSV downloads the visible dates with plausible areas', async ({ page }) => {
+    await openWithDefaultLayer(page);
+    await page.getByRole('searchbox').fill('2024-01-01');
+    await page.getByRole('checkbox', { name: /2024-01-01/u }).check();
+    await expect(page.getByRole('article', { name: 'Areas on 2024-01-01' }).locator('table')).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Areas on 2025-08-01' }).locator('table')).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('frontline_deepstate-api_areas_2024-01-01_2025-08-01.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split(/\r\n/u);
+    expect(lines[0]).toMatch(/^# frontline .*area model: WGS84 ellipsoid/u);
+    expect(lines[1]).toBe(
+      'date,version_id,source,region_iso,region,occupied_km2,occupied_pre2022_km2,grey_km2,liberated_km2',
+    );
+    const totals = lines.filter((l) => l.includes(',UA,'));
+    expect(totals.map((l) => l.split(',')[0])).toEqual(expect.arrayContaining(['2024-01-01', '2025-08-01']));
+    for (const line of totals) {
+      const occupied = Number(line.split(',')[5]);
+      expect(line.split(',')[5]).toMatch(/^\d+\.\d{2}$/u);
+      expect(occupied).toBeGreaterThan(60_000);
+      expect(occupied).toBeLessThan(75_000);
+    }
+    // Four contested oblasts per date, after the total row.
+    expect(lines.filter((l) => /,UA-(09|14|23|65),/u.test(l))).toHaveLength(8);
+  });
+});
+
+test('with the source unreachable the app still opens and says how to use a local copy', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.goto('http://127.0.0.1:4312/');
+  await waitForMapIdle(page);
+  const notice = page.getByRole('alert').filter({ hasText: 'DeepStateMap is unreachable' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('FRONTLINE_DEEPSTATE_API=');
+  expect(await layerIds(page, 'oblasts-')).toHaveLength(3);
+  expect(await layerIds(page, 'focus-areas')).toHaveLength(1);
+  expect(pageErrors).toEqual([]);
+});
