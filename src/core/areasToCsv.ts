@@ -1,7 +1,7 @@
 /**
  * CSV of the area panel's numbers: RFC 4180 with a header row, written by csv-stringify, km² with two decimals.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { toCsv } from './toCsv.ts';
 import { AREA_MODEL } from './areaKm2.ts';
 import type { SnapshotAreas } from './snapshotAreas.ts';
 import type { Version } from './model.ts';
@@ -10,14 +10,6 @@ export interface AreaRow {
   source: string;
   version: Version;
   areas: SnapshotAreas;
-}
-
-/**
- * A cell that starts with = + - @, tab or CR is read as a formula by spreadsheets: prefix a quote (OWASP,
- * "CSV Injection"). Numbers are written as numbers and left alone.
- */
-function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
 }
 
 const km2 = (n: number): string => n.toFixed(2);
@@ -42,7 +34,7 @@ export function areasToCsv(rows: readonly AreaRow[], toolVersion: string): strin
   ];
   const records: string[][] = [];
   for (const { source, version, areas } of rows) {
-    const base = [version.date, version.id, source].map(neutralise);
+    const base = [version.date, version.id, source];
     const t = areas.total;
     records.push([
       ...base,
@@ -57,8 +49,8 @@ export function areasToCsv(rows: readonly AreaRow[], toolVersion: string): strin
       const a = r.areas;
       records.push([
         ...base,
-        neutralise(r.iso),
-        neutralise(r.name),
+        r.iso,
+        r.name,
         km2(a.occupied),
         km2(a.occupied_pre2022),
         km2(a.grey),
@@ -67,6 +59,9 @@ export function areasToCsv(rows: readonly AreaRow[], toolVersion: string): strin
     }
   }
   const sources = [...new Set(rows.map((r) => r.source))].join(' ');
-  const comment = `# frontline ${toolVersion}; sources: ${sources || 'none'}; area model: ${AREA_MODEL}\r\n`;
-  return comment + stringify([header, ...records], { record_delimiter: 'windows' });
+  return toCsv(
+    header,
+    records,
+    `frontline ${toolVersion}; sources: ${sources || 'none'}; area model: ${AREA_MODEL}`,
+  );
 }

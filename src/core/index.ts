@@ -14,3 +14,18 @@ export { isIsoDate, daysBetween } from './dates.ts';
 export { nearestVersions } from './nearestVersions.ts';
 export { areasToCsv } from './areasToCsv.ts';
 export type { AreaRow } from './areasToCsv.ts';
+export {
+  parseArchiveDay,
+  archiveDateFromName,
+  archiveFileName,
+  archiveVersion,
+  ARCHIVE_SOURCE_ID,
+} from './parseArchive.ts';
+export { changeBetween, changeByRegion, classGeometry, clipTo } from './changeBetween.ts';
+export type { Change, ChangeClass, RegionChange } from './changeBetween.ts';
+export { parseClaims, judge, claimsForPeriod } from './reportedFigures.ts';
+export type { Claim, ClaimCheck, ClaimMetric, Verdict } from './reportedFigures.ts';
+export { toCsv, neutraliseCell } from './toCsv.ts';
+export type { Cell } from './toCsv.ts';
+export { stepDates } from './stepDates.ts';
+export type { Step } from './stepDates.ts';

@@ -72,4 +72,9 @@ export interface Snapshot {
   markers: Feature<Point, MarkerProperties>[];
   /** Things the parser repaired or skipped, in words a person can act on. */
   warnings: string[];
+  /**
+   * True when the source does not separate the areas occupied before 24 Feb 2022, so `occupied` holds all
+   * occupied territory (the daily archive).
+   */
+  occupiedIncludesPre2022?: boolean;
 }

@@ -3,17 +3,13 @@
  * The base URL is injected: in the browser it is the same-origin path `/api/deepstate` that the dev/preview server
  * proxies (or serves from a mirror folder); in Node it is the API itself or a local server.
  */
-import { parseDeepStateVersion, parseHistoryList, type Snapshot, type Version } from '../core/index.ts';
+import { parseDeepStateVersion, parseHistoryList } from '../core/index.ts';
 import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import type { SnapshotSource } from './types.ts';
 
 export const DEEPSTATE_SOURCE_ID = 'deepstate-api';
 
-export interface DeepStateApi {
-  /** All published versions, oldest first, plus any warnings about skipped entries. */
-  listVersions(signal?: AbortSignal): Promise<{ versions: Version[]; warnings: string[] }>;
-  /** One version's snapshot; throws SourceError when it cannot be fetched or parsed. */
-  loadVersion(version: Version, signal?: AbortSignal): Promise<Snapshot>;
-}
+export type DeepStateApi = SnapshotSource;
 
 /**
  * @example const api = createDeepStateApi({ baseUrl: '/api/deepstate', fetch: globalThis.fetch.bind(globalThis) });
@@ -29,6 +25,8 @@ export function createDeepStateApi({
 }): DeepStateApi {
   const base = baseUrl.replace(/\/+$/u, '');
   return {
+    id: 'deepstate-api',
+    location: base,
     async listVersions(signal) {
       const url = `${base}/history/public`;
       const parsed = parseHistoryList(

@@ -1,0 +1,71 @@
+/**
+ * `frontline`: the command line. Thin: it parses arguments, reads sources and calls src/core.
+ */
+import { SourceError } from '../sources/fetchJson.ts';
+import { UsageError } from './args.ts';
+import { areaCommand } from './commands/area.ts';
+import { changeCommand } from './commands/change.ts';
+import { checkCommand } from './commands/check.ts';
+import { historyCommand } from './commands/history.ts';
+import { listCommand } from './commands/list.ts';
+import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
+
+export const COMMANDS: Record<string, Command> = {
+  list: listCommand,
+  area: areaCommand,
+  change: changeCommand,
+  history: historyCommand,
+  check: checkCommand,
+};
+
+function help(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return [
+    'frontline — front-line areas you can check and export',
+    '',
+    'Usage: npx frontline <command> [options]    (npx frontline <command> --help for its options)',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), folder.',
+    '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
+    'Exit codes: 0 ok, 1 source or computation failed, 2 wrong usage, 3 invalid data.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI and returns its exit code.
+ * @example process.exitCode = await main(['change', '--source', 'archive', '--from', '2025-08-15', '--to', '2025-11-20'])
+ */
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`frontline: unknown command ${JSON.stringify(name)}\n\n${help()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`frontline ${name}: ${err.message}\nUsage: ${command.usage}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof SourceError) {
+      io.stderr(`frontline ${name}: ${err.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`frontline ${name}: failed: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Area change between two snapshots (issue #4): gained (in B, not in A), lost (in A, not in B), net = area(B) − area(A),
+ * the gained/lost polygons, and the same within each region (oblast, focus area, a user's polygon).
+ */
+import { bbox, bboxClip, difference, featureCollection, intersect, union } from '@turf/turf';
+import type { BBox, Feature, Position } from 'geojson';
+import { areaKm2 } from './areaKm2.ts';
+import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
+import type { Region } from './snapshotAreas.ts';
+
+/** What a change is measured on: one class, or `occupied_all` (since and before 24 Feb 2022 together). */
+export type ChangeClass = TerritoryClass | 'occupied_all';
+
+export interface RegionChange {
+  iso: string;
+  name: string;
+  gainedKm2: number;
+  lostKm2: number;
+  netKm2: number;
+}
+
+export interface Change {
+  areaFromKm2: number;
+  areaToKm2: number;
+  gainedKm2: number;
+  lostKm2: number;
+  netKm2: number;
+  gained: AreaGeometry | null;
+  lost: AreaGeometry | null;
+}
+
+const asFeature = (g: AreaGeometry): Feature<AreaGeometry> => ({
+  type: 'Feature',
+  geometry: g,
+  properties: {},
+});
+
+/**
+ * The territory of `cls` in a snapshot, as one geometry (null when empty). `occupied_all` joins both occupied
+ * classes; sources that don't separate them (the archive) already hold everything in `occupied`.
+ * @example classGeometry(snapshot, 'occupied_all')
+ */
+export function classGeometry(snapshot: Snapshot, cls: ChangeClass): AreaGeometry | null {
+  const wanted =
+    cls === 'occupied_all'
+      ? (c: TerritoryClass) => c === 'occupied' || c === 'occupied_pre2022'
+      : snapshot.occupiedIncludesPre2022 && cls === 'occupied_pre2022'
+        ? () => false
+        : (c: TerritoryClass) => c === cls;
+  const parts = snapshot.territories.filter((t) => wanted(t.properties.cls) && !t.properties.inRussia);
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!.geometry;
+  return union(featureCollection(parts))?.geometry ?? null;
+}
+
+function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | null {
+  if (!a) return null;
+  if (!b) return a;
+  return (
+    (difference(featureCollection([asFeature(a), asFeature(b)]))?.geometry as AreaGeometry | undefined) ??
+    null
+  );
+}
+
+/**
+ * Change from geometry `a` (earlier) to `b` (later).
+ * @example changeBetween(classGeometry(s1, 'occupied_all'), classGeometry(s2, 'occupied_all')).netKm2
+ */
+export function changeBetween(a: AreaGeometry | null, b: AreaGeometry | null): Change {
+  const gained = diff(b, a);
+  const lost = diff(a, b);
+  const areaFromKm2 = areaKm2(a);
+  const areaToKm2 = areaKm2(b);
+  return {
+    areaFromKm2,
+    areaToKm2,
+    gainedKm2: areaKm2(gained),
+    lostKm2: areaKm2(lost),
+    netKm2: areaToKm2 - areaFromKm2,
+    gained,
+    lost,
+  };
+}
+
+const overlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** Rectangle clipping leaves empty or two-point rings where the region only touches the box: drop them. */
+function withoutDegenerateRings(g: AreaGeometry): AreaGeometry | null {
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+    .filter((rings) => (rings[0]?.length ?? 0) >= 4)
+    .map((rings) => rings.filter((r) => r.length >= 4));
+  return polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null;
+}
+
+/**
+ * The part of `g` inside `region`, or null. Each polygon of `g` is intersected with only the piece of the region
+ * inside that polygon's bounding box (a linear-time rectangle clip first), so a small change polygon is never
+ * overlaid against a whole 3,000-vertex oblast: about 20× faster than one intersect of the whole geometries.
+ */
+export function clipTo(
+  g: AreaGeometry | null,
+  region: Feature<AreaGeometry>,
+  regionBox = bbox(region),
+): AreaGeometry | null {
+  if (!g || !overlaps(bbox(asFeature(g)), regionBox)) return null;
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const pieces: Position[][][] = [];
+  for (const rings of polygons) {
+    const box = bbox({ type: 'Polygon', coordinates: rings });
+    if (!overlaps(box, regionBox)) continue;
+    const local = withoutDegenerateRings(bboxClip(region, box).geometry as AreaGeometry);
+    if (!local) continue;
+    const inside = intersect(
+      featureCollection([asFeature({ type: 'Polygon', coordinates: rings }), asFeature(local)]),
+    );
+    const geom = inside?.geometry as AreaGeometry | undefined;
+    if (!geom) continue;
+    if (geom.type === 'Polygon') pieces.push(geom.coordinates);
+    else pieces.push(...geom.coordinates);
+  }
+  return pieces.length ? { type: 'MultiPolygon', coordinates: pieces } : null;
+}
+
+/**
+ * Gained, lost and net km² of `change` within each region. Net here is gained − lost inside the region, which equals
+ * area(B ∩ region) − area(A ∩ region).
+ * @example changeByRegion(change, oblasts).find((r) => r.iso === 'UA-14')?.gainedKm2
+ */
+export function changeByRegion(change: Change, regions: readonly Region[]): RegionChange[] {
+  return regions.map((region) => {
+    const box = bbox(region);
+    const gainedKm2 = areaKm2(clipTo(change.gained, region, box));
+    const lostKm2 = areaKm2(clipTo(change.lost, region, box));
+    return {
+      iso: region.properties.iso,
+      name: region.properties.name_en,
+      gainedKm2,
+      lostKm2,
+      netKm2: gainedKm2 - lostKm2,
+    };
+  });
+}

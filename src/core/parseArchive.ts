@@ -1,0 +1,78 @@
+/**
+ * Parsing of one day of the DeepState daily archive (github.com/cyterat/deepstate-map-data): a FeatureCollection
+ * with one MultiPolygon of all Russian-occupied territory of Ukraine that day, Crimea and the pre-2022 areas
+ * included, grey zone excluded. Format: ../shared/geodata/README.md.
+ */
+import type { Position } from 'geojson';
+import type { Parsed } from './parseDeepState.ts';
+import type { Snapshot, TerritoryFeature, Version } from './model.ts';
+
+export const ARCHIVE_SOURCE_ID = 'archive';
+
+/** `deepstatemap_data_YYYYMMDD.geojson` → `YYYY-MM-DD`, or null. */
+export function archiveDateFromName(name: string): string | null {
+  const m = /deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$/u.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** `YYYY-MM-DD` → `deepstatemap_data_YYYYMMDD.geojson`. */
+export function archiveFileName(date: string): string {
+  return `deepstatemap_data_${date.replaceAll('-', '')}.geojson`;
+}
+
+/** An archive day as a Version: id and date are the ISO date; the file is published at 03:00 UTC. */
+export function archiveVersion(date: string): Version {
+  return { id: date, date, createdAt: `${date}T03:00:00.000Z` };
+}
+
+const strip = (ring: Position[]): Position[] => ring.map((p) => [p[0]!, p[1]!]);
+
+/**
+ * Turns an archive day into a snapshot whose one `occupied` feature covers *all* occupied territory
+ * (`occupiedIncludesPre2022: true`): the archive does not separate the areas held before 24 Feb 2022.
+ * @example parseArchiveDay(json, archiveVersion('2025-08-15'))
+ */
+export function parseArchiveDay(json: unknown, version: Version): Parsed<Snapshot> {
+  const label = `${version.date} ${ARCHIVE_SOURCE_ID}`;
+  const fc = json as { type?: unknown; features?: unknown } | null;
+  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return { ok: false, issues: [`${label}: not a GeoJSON FeatureCollection`] };
+  }
+  const territories: TerritoryFeature[] = [];
+  const warnings: string[] = [];
+  fc.features.forEach((f: unknown, index) => {
+    const g = (f as { geometry?: { type?: string; coordinates?: unknown } } | null)?.geometry;
+    if (g?.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
+      const coords = (g.coordinates as Position[][][]).map((poly) => poly.map(strip));
+      territories.push({
+        type: 'Feature',
+        geometry: { type: 'MultiPolygon', coordinates: coords },
+        properties: { cls: 'occupied', name: 'Occupied territory (all, incl. pre-2022)', sourceIndex: index },
+      });
+    } else if (g?.type === 'Polygon' && Array.isArray(g.coordinates)) {
+      territories.push({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: (g.coordinates as Position[][]).map(strip) },
+        properties: { cls: 'occupied', name: 'Occupied territory (all, incl. pre-2022)', sourceIndex: index },
+      });
+    } else {
+      warnings.push(
+        `${label}: feature ${index}: geometry ${JSON.stringify(g?.type ?? null)} is not a polygon, skipped`,
+      );
+    }
+  });
+  if (territories.length === 0)
+    return { ok: false, issues: [`${label}: no polygon in the file`, ...warnings] };
+  return {
+    ok: true,
+    value: {
+      source: ARCHIVE_SOURCE_ID,
+      version,
+      territories,
+      markers: [],
+      warnings,
+      occupiedIncludesPre2022: true,
+    },
+    warnings,
+  };
+}
