@@ -80,12 +80,15 @@ function cleanRing(ring: unknown, note: (msg: string) => void): Position[] | nul
 function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[][][] {
   if (!geometry || depth > 8) return [];
   switch (geometry.type) {
+    // Raw data is untyped: coordinates or geometries that are not arrays yield no polygon, never a throw.
     case 'Polygon':
-      return [geometry.coordinates];
+      return Array.isArray(geometry.coordinates) ? [geometry.coordinates] : [];
     case 'MultiPolygon':
-      return geometry.coordinates;
+      return Array.isArray(geometry.coordinates) ? geometry.coordinates.filter((p) => Array.isArray(p)) : [];
     case 'GeometryCollection':
-      return (geometry.geometries ?? []).flatMap((g) => polygonsOf(g, depth + 1));
+      return Array.isArray(geometry.geometries)
+        ? geometry.geometries.flatMap((g) => polygonsOf(g, depth + 1))
+        : [];
     default:
       return [];
   }
@@ -93,7 +96,10 @@ function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[
 
 function hasPointsOnly(geometry: Geometry | null | undefined): boolean {
   if (!geometry) return false;
-  if (geometry.type === 'GeometryCollection') return (geometry.geometries ?? []).every(hasPointsOnly);
+  if (geometry.type === 'GeometryCollection') {
+    const parts: unknown = geometry.geometries ?? [];
+    return Array.isArray(parts) && parts.every(hasPointsOnly);
+  }
   return geometry.type === 'Point' || geometry.type === 'MultiPoint' || geometry.type === 'LineString';
 }
 
@@ -152,7 +158,7 @@ export function parseDeepStateVersion(
       return;
     }
     const polygons: Polygon['coordinates'][] = [];
-    for (const rings of polygonsOf(geometry)) {
+    for (const [p, rings] of polygonsOf(geometry).entries()) {
       const cleaned: Position[][] = [];
       let outerUsable = true;
       rings.forEach((ring, r) => {
@@ -163,6 +169,8 @@ export function parseDeepStateVersion(
         else warnings.push(`${where}: ring ${r}: fewer than 4 distinct positions, hole dropped`);
       });
       if (outerUsable && cleaned.length > 0) polygons.push(cleaned);
+      // Say so when one polygon of several is lost (GeometryCollections of 2022–23), not only when all are.
+      else warnings.push(`${where}: polygon ${p}: no usable outer ring, polygon dropped`);
     }
     if (polygons.length === 0) {
       warnings.push(`${where}: no usable polygon, skipped`);
