@@ -21,7 +21,8 @@ export {
   archiveVersion,
   ARCHIVE_SOURCE_ID,
 } from './parseArchive.ts';
-export { changeBetween, changeByRegion, classGeometry, clipTo } from './changeBetween.ts';
+export { changeBetween, changeByRegion, classGeometry, clipTo, overlayChange } from './changeBetween.ts';
+export { changeWindows, windowedChange } from './windowedChange.ts';
 export type { Change, ChangeClass, RegionChange } from './changeBetween.ts';
 export { parseClaims, judge, claimsForPeriod } from './reportedFigures.ts';
 export type { Claim, ClaimCheck, ClaimMetric, Verdict } from './reportedFigures.ts';

@@ -5,6 +5,7 @@
 import type { Feature, Geometry, Point, Polygon, Position } from 'geojson';
 import { classifyDeepState, parseDeepStateName } from './classifyDeepState.ts';
 import type { MarkerProperties, Snapshot, TerritoryFeature, Version } from './model.ts';
+import { validateGeoJson } from './validateGeoJson.ts';
 
 export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; issues: string[] };
 
@@ -43,52 +44,16 @@ export function parseHistoryList(json: unknown): Parsed<Version[]> {
   return { ok: true, value: versions, warnings };
 }
 
-/** Drops z (and any further ordinates); returns null for a position that isn't two finite numbers. */
-function toPosition(p: unknown): Position | null {
-  if (!Array.isArray(p) || p.length < 2) return null;
-  const [x, y] = p as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
-    return null;
-  if (Math.abs(x) > 180 || Math.abs(y) > 90) return null;
-  return [x, y];
-}
-
-/** Cleans one ring: 2D positions, consecutive duplicates removed, closed. Null when unusable. */
-function cleanRing(ring: unknown, note: (msg: string) => void): Position[] | null {
-  if (!Array.isArray(ring)) return null;
-  const out: Position[] = [];
-  for (const raw of ring) {
-    const p = toPosition(raw);
-    if (!p) {
-      note('a position is not a pair of finite, in-range numbers');
-      return null;
-    }
-    const last = out[out.length - 1];
-    if (last && last[0] === p[0] && last[1] === p[1]) continue;
-    out.push(p);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
-    note('ring was not closed; closed it');
-    out.push([first[0]!, first[1]!]);
-  }
-  return out.length >= 4 ? out : null;
-}
-
-/** Flattens a raw geometry into polygons (GeometryCollections occur in 2022–23 versions). */
-function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[][][] {
+/** Flattens a validated geometry into polygons (GeometryCollections occur in 2022–23 versions). */
+export function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[][][] {
   if (!geometry || depth > 8) return [];
   switch (geometry.type) {
-    // Raw data is untyped: coordinates or geometries that are not arrays yield no polygon, never a throw.
     case 'Polygon':
-      return Array.isArray(geometry.coordinates) ? [geometry.coordinates] : [];
+      return [geometry.coordinates];
     case 'MultiPolygon':
-      return Array.isArray(geometry.coordinates) ? geometry.coordinates.filter((p) => Array.isArray(p)) : [];
+      return geometry.coordinates;
     case 'GeometryCollection':
-      return Array.isArray(geometry.geometries)
-        ? geometry.geometries.flatMap((g) => polygonsOf(g, depth + 1))
-        : [];
+      return geometry.geometries.flatMap((g) => polygonsOf(g, depth + 1));
     default:
       return [];
   }
@@ -105,7 +70,7 @@ function hasPointsOnly(geometry: Geometry | null | undefined): boolean {
 
 function firstPoint(geometry: Geometry | null | undefined): Position | null {
   if (!geometry) return null;
-  if (geometry.type === 'Point') return toPosition(geometry.coordinates);
+  if (geometry.type === 'Point') return geometry.coordinates;
   if (geometry.type === 'GeometryCollection') {
     for (const g of geometry.geometries ?? []) {
       const p = firstPoint(g);
@@ -126,19 +91,25 @@ export function parseDeepStateVersion(
   source = 'deepstate-api',
 ): Parsed<Snapshot> {
   const label = `${version.date} ${source} ${version.id}`;
-  const fc = json as { type?: unknown; features?: unknown } | null;
-  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { ok: false, issues: [`${label}: not a GeoJSON FeatureCollection`] };
-  }
-  const warnings: string[] = [];
+  const nameOf = (props: Record<string, unknown>): string => {
+    const names = parseDeepStateName(props['name']);
+    return [names.uk, names.en].filter(Boolean).join(' / ') || '(unnamed)';
+  };
+  // One validation path for every source (src/core/validateGeoJson.ts): 2D, closed, deduplicated, RFC 7946-wound.
+  const valid = validateGeoJson(json, { label, nameOf });
+  if (!valid.ok) return valid;
+  const warnings = [...valid.warnings];
   const territories: TerritoryFeature[] = [];
   const markers: Feature<Point, MarkerProperties>[] = [];
-  (fc.features as Feature[]).forEach((feature, index) => {
-    const props = (feature?.properties ?? {}) as Record<string, unknown>;
+  valid.value.features.forEach((feature, index) => {
+    const geometry = feature.geometry;
+    // Validation already said why a feature has no geometry.
+    if (!geometry) return;
+    const props = feature.properties;
     const names = parseDeepStateName(props['name']);
-    const name = [names.uk, names.en].filter(Boolean).join(' / ') || '(unnamed)';
-    const where = `${label}: feature ${index} (${JSON.stringify(name.slice(0, 40))})`;
-    const geometry = feature?.geometry;
+    const name = nameOf(props);
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    const where = `${label}: feature ${index} (${JSON.stringify(shown)})`;
     if (hasPointsOnly(geometry)) {
       const p = firstPoint(geometry);
       if (p)
@@ -149,7 +120,7 @@ export function parseDeepStateVersion(
         });
       return;
     }
-    const kind = classifyDeepState(props, geometry?.type ?? '');
+    const kind = classifyDeepState(props, geometry.type);
     if (kind.kind === 'satire' || kind.kind === 'marker') return;
     if (kind.kind === 'unknown') {
       warnings.push(
@@ -157,23 +128,9 @@ export function parseDeepStateVersion(
       );
       return;
     }
-    const polygons: Polygon['coordinates'][] = [];
-    for (const [p, rings] of polygonsOf(geometry).entries()) {
-      const cleaned: Position[][] = [];
-      let outerUsable = true;
-      rings.forEach((ring, r) => {
-        const c = cleanRing(ring, (m) => warnings.push(`${where}: ring ${r}: ${m}`));
-        // A bad outer ring loses the polygon; a bad hole is dropped alone.
-        if (c) cleaned.push(c);
-        else if (r === 0) outerUsable = false;
-        else warnings.push(`${where}: ring ${r}: fewer than 4 distinct positions, hole dropped`);
-      });
-      if (outerUsable && cleaned.length > 0) polygons.push(cleaned);
-      // Say so when one polygon of several is lost (GeometryCollections of 2022–23), not only when all are.
-      else warnings.push(`${where}: polygon ${p}: no usable outer ring, polygon dropped`);
-    }
+    const polygons: Polygon['coordinates'][] = polygonsOf(geometry);
     if (polygons.length === 0) {
-      warnings.push(`${where}: no usable polygon, skipped`);
+      warnings.push(`${where}: no polygon in its ${geometry.type}, skipped`);
       return;
     }
     territories.push({
