@@ -18,7 +18,7 @@ import type { AreaGeometry } from './model.ts';
 
 /** The area model named in every export. */
 export const AREA_MODEL =
-  'WGS84 ellipsoid, edges straight in lon/lat (RFC 7946), equal-area integration; within 0.001% of GeographicLib on 2023+ data'; agrees with GeographicLib to <0.01%)';
+  'WGS84 ellipsoid, edges straight in lon/lat (RFC 7946), equal-area integration; within 0.001% of GeographicLib on 2023+ data';
 
 const A = 6_378_137;
 const F = 1 / 298.257223563;
