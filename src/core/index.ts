@@ -30,3 +30,13 @@ export { toCsv, neutraliseCell } from './toCsv.ts';
 export type { Cell } from './toCsv.ts';
 export { stepDates } from './stepDates.ts';
 export type { Step } from './stepDates.ts';
+export {
+  buildChangeReport,
+  changeReportCsv,
+  changeGeoJson,
+  metaComment,
+  reportMeta,
+  round2,
+  usedSnapshotMeta,
+} from './changeReport.ts';
+export type { ChangeReport, ReportMeta, ReportedCheck, UsedSnapshot } from './changeReport.ts';
