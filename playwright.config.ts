@@ -43,14 +43,17 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${PORT_MIRROR} --strictPort`,
       url: `http://127.0.0.1:${PORT_MIRROR}/`,
-      env: { FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API },
+      env: {
+        FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API,
+        FRONTLINE_ARCHIVE: ref ? resolve(ref, 'deepstate-archive') : CLOSED_PORT_API,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: `npx vite preview --port ${PORT_UNREACHABLE} --strictPort`,
       url: `http://127.0.0.1:${PORT_UNREACHABLE}/`,
-      env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API },
+      env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API, FRONTLINE_ARCHIVE: CLOSED_PORT_API },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -3,23 +3,34 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import {
+  ARCHIVE_MOUNT,
+  archiveMiddleware,
   DEEPSTATE_MOUNT,
   deepstateMiddleware,
+  DEFAULT_ARCHIVE,
   resolveDeepStateTarget,
 } from './src/server/deepstateMiddleware.ts';
 
 /** Serves the DeepStateMap API same-origin in `vite` (dev) and `vite preview`; see src/server/deepstateMiddleware.ts. */
 function deepstateApi(): Plugin {
-  const target = resolveDeepStateTarget(process.env['FRONTLINE_DEEPSTATE_API']);
-  const where = target.kind === 'folder' ? `folder ${target.dir}` : target.base;
+  const api = resolveDeepStateTarget(process.env['FRONTLINE_DEEPSTATE_API']);
+  const archive = resolveDeepStateTarget(process.env['FRONTLINE_ARCHIVE'], process.cwd(), DEFAULT_ARCHIVE);
+  const where = (t: typeof api) => (t.kind === 'folder' ? `folder ${t.dir}` : t.base);
+  const mount = (middlewares: {
+    use: (path: string, fn: ReturnType<typeof deepstateMiddleware>) => void;
+  }) => {
+    middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(api));
+    middlewares.use(ARCHIVE_MOUNT, archiveMiddleware(archive));
+  };
   return {
     name: 'frontline-deepstate-api',
     configureServer(server) {
-      server.config.logger.info(`  DeepStateMap API: ${where} (same-origin at ${DEEPSTATE_MOUNT})`);
-      server.middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(target));
+      server.config.logger.info(`  DeepStateMap API: ${where(api)} (same-origin at ${DEEPSTATE_MOUNT})`);
+      server.config.logger.info(`  DeepState archive: ${where(archive)} (same-origin at ${ARCHIVE_MOUNT})`);
+      mount(server.middlewares);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(target));
+      mount(server.middlewares);
     },
   };
 }

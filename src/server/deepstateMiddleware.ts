@@ -6,15 +6,20 @@
  * folder laid out like the API (a mirror made by `frontline sync`, or ../shared/geodata/deepstate-api) or by
  * forwarding to one configured base URL. Only the API's own read-only paths are passed on: it is not an open proxy.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 
 export const DEFAULT_DEEPSTATE_API = 'https://deepstatemap.live/api';
 export const DEEPSTATE_MOUNT = '/api/deepstate';
+export const DEFAULT_ARCHIVE = 'https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data';
+export const ARCHIVE_MOUNT = '/api/archive';
 
 /** The API paths the app uses; anything else is refused with 404. */
 const ALLOWED = /^\/history\/(?:public|last|\d{1,12}\/(?:geojson|areas))$/u;
+/** The daily archive's file names. */
+const ARCHIVE_ALLOWED = /^\/deepstatemap_data_\d{8}\.geojson$/u;
+const ARCHIVE_FILE = /^deepstatemap_data_\d{8}\.geojson$/u;
 
 export type DeepStateTarget = { kind: 'folder'; dir: string } | { kind: 'url'; base: string };
 
@@ -22,8 +27,12 @@ export type DeepStateTarget = { kind: 'folder'; dir: string } | { kind: 'url'; b
  * Reads `FRONTLINE_DEEPSTATE_API`: an http(s) base URL, or a folder (relative to `cwd`) laid out like the API.
  * @example resolveDeepStateTarget('../shared/geodata/deepstate-api') // { kind: 'folder', dir: '/work/shared/…' }
  */
-export function resolveDeepStateTarget(value: string | undefined, cwd = process.cwd()): DeepStateTarget {
-  const v = (value ?? '').trim() || DEFAULT_DEEPSTATE_API;
+export function resolveDeepStateTarget(
+  value: string | undefined,
+  cwd = process.cwd(),
+  fallback = DEFAULT_DEEPSTATE_API,
+): DeepStateTarget {
+  const v = (value ?? '').trim() || fallback;
   if (/^https?:\/\//iu.test(v)) return { kind: 'url', base: v.replace(/\/+$/u, '') };
   return { kind: 'folder', dir: resolve(cwd, v) };
 }
@@ -38,23 +47,64 @@ function sendError(res: ServerResponse, status: number, error: string): void {
 const HINT =
   'Point the app at a local copy: FRONTLINE_DEEPSTATE_API=../shared/geodata/deepstate-api npm start, ' +
   'or a folder made by `npx frontline sync`.';
+const ARCHIVE_HINT =
+  'Point the app at a local copy: FRONTLINE_ARCHIVE=../shared/geodata/deepstate-archive npm start, ' +
+  'or a folder made by `npx frontline sync --source archive`.';
+
+interface Route {
+  name: string;
+  allowed: RegExp;
+  hint: string;
+  /** Answers `/_index.json` with the file names, for sources a browser cannot list (folder targets only). */
+  listFiles?: RegExp;
+}
 
 /**
  * A connect-style handler for requests under {@link DEEPSTATE_MOUNT} (Vite strips the mount from `req.url`).
  * @example server.middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(resolveDeepStateTarget(process.env.FRONTLINE_DEEPSTATE_API)))
  */
 export function deepstateMiddleware(target: DeepStateTarget, { timeoutMs = 30_000 } = {}) {
+  return sourceMiddleware(target, { name: 'DeepStateMap API', allowed: ALLOWED, hint: HINT }, timeoutMs);
+}
+
+/**
+ * The same for the DeepState daily archive under {@link ARCHIVE_MOUNT}: `/deepstatemap_data_YYYYMMDD.geojson`, and
+ * `/_index.json` listing the files when the target is a folder (over HTTP the archive has no listing).
+ * @example server.middlewares.use(ARCHIVE_MOUNT, archiveMiddleware(resolveDeepStateTarget(process.env.FRONTLINE_ARCHIVE, process.cwd(), DEFAULT_ARCHIVE)))
+ */
+export function archiveMiddleware(target: DeepStateTarget, { timeoutMs = 30_000 } = {}) {
+  return sourceMiddleware(
+    target,
+    { name: 'DeepState archive', allowed: ARCHIVE_ALLOWED, hint: ARCHIVE_HINT, listFiles: ARCHIVE_FILE },
+    timeoutMs,
+  );
+}
+
+function sourceMiddleware(target: DeepStateTarget, route: Route, timeoutMs: number) {
   return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'only GET is supported');
     if (path === '/_info') {
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify({ kind: target.kind, hint: HINT }));
+      res.end(JSON.stringify({ kind: target.kind, hint: route.hint }));
       return;
     }
-    if (!ALLOWED.test(path)) return sendError(res, 404, `not a DeepStateMap API path: ${path.slice(0, 80)}`);
+    if (path === '/_index.json' && route.listFiles) {
+      if (target.kind !== 'folder') return sendError(res, 404, 'no index over HTTP: probe by date');
+      let names: string[];
+      try {
+        names = readdirSync(target.dir).filter((n) => route.listFiles!.test(n));
+      } catch {
+        return sendError(res, 502, `${route.name} folder ${target.dir} is not readable. ${route.hint}`);
+      }
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(names.sort()));
+      return;
+    }
+    if (!route.allowed.test(path))
+      return sendError(res, 404, `not a ${route.name} path: ${path.slice(0, 80)}`);
     if (target.kind === 'folder') serveFromFolder(target.dir, path, res);
-    else void forward(target.base, path, res, timeoutMs).catch(next);
+    else void forward(target.base, path, res, timeoutMs, route).catch(next);
   };
 }
 
@@ -77,7 +127,13 @@ function serveFromFolder(dir: string, path: string, res: ServerResponse): void {
     .pipe(res);
 }
 
-async function forward(base: string, path: string, res: ServerResponse, timeoutMs: number): Promise<void> {
+async function forward(
+  base: string,
+  path: string,
+  res: ServerResponse,
+  timeoutMs: number,
+  route: Route,
+): Promise<void> {
   let upstream: Response;
   try {
     upstream = await fetch(`${base}${path}`, {
@@ -87,7 +143,7 @@ async function forward(base: string, path: string, res: ServerResponse, timeoutM
   } catch (err) {
     const why =
       (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'unreachable';
-    return sendError(res, 502, `DeepStateMap API ${why} at ${base}. ${HINT}`);
+    return sendError(res, 502, `${route.name} ${why} at ${base}. ${route.hint}`);
   }
   const body = Buffer.from(await upstream.arrayBuffer());
   res.statusCode = upstream.status;

@@ -1,11 +1,20 @@
 /**
  * The app's state: one class with rune fields, shared through context (STYLE.md). Big objects (versions,
- * snapshots, areas) are `$state.raw` so they never become deep proxies.
+ * snapshots, areas, change polygons) are `$state.raw` so they never become deep proxies.
  */
+import type { FeatureCollection } from 'geojson';
 import { getContext, setContext } from 'svelte';
-import { nearestVersions, type Snapshot, type SnapshotAreas, type Version } from '../core/index.ts';
-import type { DeepStateApi } from '../sources/deepstateApi.ts';
-import { computeAreas } from './areaClient.ts';
+import {
+  nearestVersions,
+  type ChangeReport,
+  type Snapshot,
+  type SnapshotAreas,
+  type UsedSnapshot,
+  type Version,
+} from '../core/index.ts';
+import type { SnapshotSource } from '../sources/types.ts';
+import { computeAreas, computeChange } from './areaClient.ts';
+import { browserSource, type BrowserSourceId } from './browserSources.ts';
 import { DATE_COLOURS } from './style.ts';
 
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -21,30 +30,57 @@ export interface LayerInfo {
   areaError?: string;
 }
 
+export interface Comparison {
+  status: 'idle' | 'loading' | 'computing' | 'ready' | 'error';
+  error?: string;
+  report?: ChangeReport;
+  geojson?: FeatureCollection;
+  notes: string[];
+}
+
 /** The Alaska summit, the default "before" date of the 2025 comparisons. */
 export const ALASKA_SUMMIT = '2025-08-15T12:00:00Z';
+export const DEFAULT_COMPARE: readonly [string, string] = ['2025-08-15', '2025-11-20'];
 
 /** How many versions to try, newest first, before giving up on finding a default layer that loads. */
 const MAX_PROBES = 800;
 const PROBE_BATCH = 8;
 
 export class AppState {
+  sourceId = $state<BrowserSourceId>('deepstate-api');
+  source: SnapshotSource;
   versions = $state.raw<Version[]>([]);
   listStatus = $state<'loading' | 'ready' | 'error'>('loading');
   listError = $state('');
   listWarnings = $state.raw<string[]>([]);
   /** Per version id. Replaced, never mutated, so readers re-run. */
   layers = $state.raw<Record<string, LayerInfo>>({});
-  /** Visible version ids, in the order they were switched on. */
+  /** Visible (pinned) version ids, in the order they were switched on. */
   visible = $state.raw<string[]>([]);
   /** Parsed snapshots by version id (large: raw). */
   snapshots = $state.raw<Record<string, Snapshot>>({});
   defaultsStatus = $state('');
+  toolVersion: string;
 
-  readonly api: DeepStateApi;
+  compareA = $state(DEFAULT_COMPARE[0]);
+  compareB = $state(DEFAULT_COMPARE[1]);
+  comparison = $state.raw<Comparison>({ status: 'idle', notes: [] });
+  showChange = $state(true);
 
-  constructor(api: DeepStateApi) {
-    this.api = api;
+  /** The timeline's date (`YYYY-MM-DD`), '' when unset; its snapshot is drawn as the timeline layer. */
+  timelineDate = $state('');
+  /** The version shown for the timeline date: the newest loaded one on or before it. */
+  timelineVersionId = $state('');
+  timelineArea = $state<number | null>(null);
+
+  private generation = 0;
+  private compareRun = 0;
+  private timelineRun = 0;
+
+  constructor(sourceId: BrowserSourceId, toolVersion: string, source?: SnapshotSource) {
+    this.sourceId = sourceId;
+    this.source = source ?? browserSource(sourceId);
+    this.toolVersion = toolVersion;
   }
 
   visibleVersions = $derived.by(() => {
@@ -52,24 +88,47 @@ export class AppState {
     return this.visible.map((id) => byId.get(id)).filter((v): v is Version => !!v);
   });
 
+  /** Distinct dates of the active source, oldest first (the timeline's steps). */
+  dates = $derived([...new Set(this.versions.map((v) => v.date))]);
+
   private setLayer(id: string, patch: Partial<LayerInfo>): void {
     const prev = this.layers[id] ?? { status: 'idle' };
     this.layers = { ...this.layers, [id]: { ...prev, ...patch } };
   }
 
-  /** Loads the version list, then switches on the defaults. */
-  async start(): Promise<void> {
+  /** Switches the active source: everything loaded from the old one is dropped. */
+  async setSource(id: BrowserSourceId, { defaults = true } = {}): Promise<void> {
+    if (id === this.sourceId && this.listStatus === 'ready') return;
+    this.generation++;
+    this.sourceId = id;
+    this.source = browserSource(id);
+    this.versions = [];
+    this.layers = {};
+    this.visible = [];
+    this.snapshots = {};
+    this.comparison = { status: 'idle', notes: [] };
+    this.timelineDate = '';
+    this.timelineVersionId = '';
+    this.listStatus = 'loading';
+    await this.start({ defaults });
+  }
+
+  /** Loads the version list, then (optionally) switches on the default layers. */
+  async start({ defaults = true } = {}): Promise<void> {
+    const gen = this.generation;
     try {
-      const { versions, warnings } = await this.api.listVersions();
+      const { versions, warnings } = await this.source.listVersions();
+      if (gen !== this.generation) return;
       this.versions = versions;
       this.listWarnings = warnings;
       this.listStatus = 'ready';
     } catch (err) {
+      if (gen !== this.generation) return;
       this.listStatus = 'error';
       this.listError = (err as Error).message;
       return;
     }
-    await this.showDefaults();
+    if (defaults) await this.showDefaults();
   }
 
   /**
@@ -77,18 +136,22 @@ export class AppState {
    * Versions are tried in order, a few at a time; the ones that fail keep their error in the list.
    */
   async showDefaults(): Promise<void> {
+    const gen = this.generation;
     const newest = [...this.versions].reverse();
     this.defaultsStatus = 'Looking for the newest version that loads…';
     const latest = await this.firstThatLoads(newest);
     this.defaultsStatus = 'Looking for the version nearest 15 Aug 2025 that loads…';
     const alaska = await this.firstThatLoads(nearestVersions(this.versions, ALASKA_SUMMIT));
+    if (gen !== this.generation) return;
     this.defaultsStatus = latest || alaska ? '' : 'No version could be loaded from the source.';
     for (const v of [alaska, latest]) if (v && !this.visible.includes(v.id)) this.show(v.id);
   }
 
   private async firstThatLoads(candidates: readonly Version[]): Promise<Version | null> {
+    const gen = this.generation;
     const list = candidates.slice(0, MAX_PROBES);
     for (let i = 0; i < list.length;) {
+      if (gen !== this.generation) return null;
       // Try the very first alone (the usual case: it loads), then a few at a time.
       const size = i === 0 ? 1 : PROBE_BATCH;
       const batch = list.slice(i, i + size);
@@ -106,16 +169,45 @@ export class AppState {
     const version = this.versions.find((v) => v.id === id);
     if (!version) return false;
     if (this.layers[id]?.status === 'error') return false;
+    const gen = this.generation;
     this.setLayer(id, { status: 'loading' });
     try {
-      const snapshot = await this.api.loadVersion(version);
+      const snapshot = await this.source.loadVersion(version);
+      if (gen !== this.generation) return false;
       this.snapshots = { ...this.snapshots, [id]: snapshot };
       this.setLayer(id, { status: 'ready' });
       return true;
     } catch (err) {
+      if (gen !== this.generation) return false;
       this.setLayer(id, { status: 'error', error: (err as Error).message });
       return false;
     }
+  }
+
+  /**
+   * The snapshot for a date: the newest version on or before it that loads (cached), with a note when it is not
+   * from that very date. Null, with the reason, when there is none.
+   */
+  async snapshotFor(date: string): Promise<UsedSnapshot | { error: string }> {
+    const candidates = this.versions.filter((v) => v.date <= date).reverse();
+    if (candidates.length === 0) return { error: `${this.sourceId} has no snapshot on or before ${date}` };
+    let missing = 0;
+    for (const v of candidates.slice(0, 60)) {
+      if (await this.load(v.id)) {
+        const snapshot = this.snapshots[v.id]!;
+        if (v.date === date) return { requested: date, snapshot };
+        const skipped = missing ? `; ${missing} newer version(s) could not be loaded` : '';
+        return {
+          requested: date,
+          snapshot,
+          note: `${date}: no snapshot that day; used ${v.date} (version ${v.id}), the nearest earlier one${skipped}`,
+        };
+      }
+      const err = this.layers[v.id]?.error ?? '';
+      if (!/404/u.test(err)) return { error: err || `version ${v.id} could not be loaded` };
+      missing++;
+    }
+    return { error: `none of the versions on or before ${date} could be loaded` };
   }
 
   /** Switches a version on: loads it if needed, assigns it a date colour, computes its areas. */
@@ -156,6 +248,65 @@ export class AppState {
       this.setLayer(id, { areas: await computeAreas(snapshot), computing: false });
     } catch (err) {
       this.setLayer(id, { areaError: (err as Error).message, computing: false });
+    }
+  }
+
+  /** Compares dates A and B: the change layer and the figures. A newer request supersedes an older one. */
+  async compare(): Promise<void> {
+    const run = ++this.compareRun;
+    const [from, to] = [this.compareA, this.compareB];
+    if (!from || !to) return;
+    if (from > to) {
+      this.comparison = { status: 'error', error: `Date A (${from}) is after date B (${to}).`, notes: [] };
+      return;
+    }
+    this.comparison = { status: 'loading', notes: [] };
+    const [a, b] = await Promise.all([this.snapshotFor(from), this.snapshotFor(to)]);
+    if (run !== this.compareRun) return;
+    if ('error' in a || 'error' in b) {
+      this.comparison = {
+        status: 'error',
+        error: 'error' in a ? a.error : (b as { error: string }).error,
+        notes: [],
+      };
+      return;
+    }
+    const notes = [a.note, b.note].filter((n): n is string => !!n);
+    this.comparison = { status: 'computing', notes };
+    try {
+      const { report, geojson } = await computeChange(
+        a,
+        b,
+        'occupied_all',
+        { id: this.source.id, location: this.source.location },
+        this.toolVersion,
+      );
+      if (run !== this.compareRun) return;
+      this.comparison = { status: 'ready', report, geojson, notes };
+    } catch (err) {
+      if (run !== this.compareRun) return;
+      this.comparison = { status: 'error', error: (err as Error).message, notes };
+    }
+  }
+
+  /**
+   * Moves the timeline to a date. The layer follows as soon as that date's snapshot has loaded; a slow load never
+   * holds back the next date (a newer request supersedes it, and the previous frame stays on screen meanwhile).
+   */
+  async setTimelineDate(date: string): Promise<void> {
+    const run = ++this.timelineRun;
+    this.timelineDate = date;
+    const used = await this.snapshotFor(date);
+    if (run !== this.timelineRun || 'error' in used) return;
+    this.timelineVersionId = used.snapshot.version.id;
+    this.timelineArea = null;
+    try {
+      const areas = await computeAreas(used.snapshot);
+      if (run !== this.timelineRun) return;
+      this.timelineArea =
+        areas.total.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : areas.total.occupied_pre2022);
+    } catch {
+      // The figure stays empty; the layer is still shown.
     }
   }
 }

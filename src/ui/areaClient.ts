@@ -1,45 +1,80 @@
-/** Promise wrapper around the area worker. One worker, requests answered in order of arrival. */
-import type { Snapshot, SnapshotAreas } from '../core/index.ts';
-import type { AreaRequest, AreaResponse } from './areaWorker.ts';
+/** Promise wrapper around the geometry worker (src/ui/areaWorker.ts). */
+import type { FeatureCollection } from 'geojson';
+import type { ChangeClass, ChangeReport, Snapshot, SnapshotAreas, UsedSnapshot } from '../core/index.ts';
+import type { RegionUrls, WorkerRequest, WorkerResponse } from './areaWorker.ts';
+import focusUrl from '../../geodata/focus-areas.geojson?url';
 import oblastsUrl from '../../geodata/oblasts.geojson?url';
 import { CONTESTED_OBLASTS } from './style.ts';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (a: SnapshotAreas) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
 
 function getWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./areaWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<AreaResponse>) => {
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const job = pending.get(event.data.id);
       if (!job) return;
       pending.delete(event.data.id);
-      if ('areas' in event.data) job.resolve(event.data.areas);
-      else job.reject(new Error(event.data.error));
+      if ('error' in event.data) job.reject(new Error(event.data.error));
+      else job.resolve(event.data);
     };
     worker.onerror = (event) => {
-      for (const job of pending.values()) job.reject(new Error(`area worker failed: ${event.message}`));
+      for (const job of pending.values()) job.reject(new Error(`geometry worker failed: ${event.message}`));
       pending.clear();
+      worker = null;
     };
   }
   return worker;
 }
 
-/**
- * Areas per class, in total and within each contested oblast, computed in the worker.
- * @example const areas = await computeAreas(snapshot);
- */
-export function computeAreas(snapshot: Snapshot): Promise<SnapshotAreas> {
+const urls = (): RegionUrls => ({
+  oblasts: new URL(oblastsUrl, location.href).href,
+  focusAreas: new URL(focusUrl, location.href).href,
+});
+
+type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+function ask(request: Request): Promise<WorkerResponse> {
   const id = nextId++;
-  const regionsUrl = new URL(oblastsUrl, location.href).href;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().postMessage({
-      id,
-      snapshot,
-      regionsUrl,
-      regionIsos: CONTESTED_OBLASTS,
-    } satisfies AreaRequest);
+    getWorker().postMessage({ ...request, id } as WorkerRequest);
   });
+}
+
+/**
+ * Areas per class, in total and within each contested oblast.
+ * @example const areas = await computeAreas(snapshot);
+ */
+export async function computeAreas(snapshot: Snapshot): Promise<SnapshotAreas> {
+  const r = await ask({ kind: 'areas', snapshot, urls: urls(), regionIsos: CONTESTED_OBLASTS });
+  if (!('areas' in r)) throw new Error('unexpected worker answer');
+  return r.areas;
+}
+
+/**
+ * The change report between two snapshots and its gained/lost polygons as GeoJSON.
+ * @example const { report, geojson } = await computeChange(a, b, 'occupied_all', source, '0.1.0');
+ */
+export async function computeChange(
+  a: UsedSnapshot,
+  b: UsedSnapshot,
+  cls: ChangeClass,
+  source: { id: string; location: string },
+  toolVersion: string,
+): Promise<{ report: ChangeReport; geojson: FeatureCollection }> {
+  const r = await ask({
+    kind: 'change',
+    a,
+    b,
+    cls,
+    source,
+    toolVersion,
+    generatedAt: new Date().toISOString(),
+    urls: urls(),
+  });
+  if (!('report' in r)) throw new Error('unexpected worker answer');
+  return { report: r.report, geojson: r.geojson };
 }

@@ -1,39 +1,91 @@
 /**
- * Web Worker: area computations off the UI thread, so the map never freezes (STYLE.md habit 5).
- * Messages: { id, snapshot, regionsUrl } → { id, areas } | { id, error }.
+ * Web Worker: the heavy geometry off the UI thread, so the map never freezes (STYLE.md habit 5):
+ * per-class areas of a snapshot, and the change report between two snapshots (the same report the CLI writes).
  */
-import { snapshotAreas, type Region, type Snapshot, type SnapshotAreas } from '../core/index.ts';
+import {
+  buildChangeReport,
+  changeGeoJson,
+  parseClaims,
+  snapshotAreas,
+  type ChangeClass,
+  type ChangeReport,
+  type Region,
+  type Snapshot,
+  type SnapshotAreas,
+  type UsedSnapshot,
+} from '../core/index.ts';
+import registry from '../../geodata/reported-figures.json';
+import type { FeatureCollection } from 'geojson';
 
-export interface AreaRequest {
-  id: number;
-  snapshot: Snapshot;
-  regionsUrl: string;
-  regionIsos: readonly string[];
+export type WorkerRequest =
+  | { id: number; kind: 'areas'; snapshot: Snapshot; urls: RegionUrls; regionIsos: readonly string[] }
+  | {
+      id: number;
+      kind: 'change';
+      a: UsedSnapshot;
+      b: UsedSnapshot;
+      cls: ChangeClass;
+      source: { id: string; location: string };
+      toolVersion: string;
+      generatedAt: string;
+      urls: RegionUrls;
+    };
+
+export interface RegionUrls {
+  oblasts: string;
+  focusAreas: string;
 }
-export type AreaResponse = { id: number; areas: SnapshotAreas } | { id: number; error: string };
 
-const regionCache = new Map<string, Promise<Region[]>>();
+export type WorkerResponse =
+  | { id: number; areas: SnapshotAreas }
+  | { id: number; report: ChangeReport; geojson: FeatureCollection }
+  | { id: number; error: string };
 
-function regions(url: string, isos: readonly string[]): Promise<Region[]> {
-  const key = `${url}|${isos.join(',')}`;
-  let p = regionCache.get(key);
+const cache = new Map<string, Promise<Region[]>>();
+
+/** Oblasts as regions; focus areas as regions whose `iso` is the focus area's id. */
+function regions(url: string): Promise<Region[]> {
+  let p = cache.get(url);
   if (!p) {
     p = fetch(url)
       .then((r) => r.json() as Promise<{ features: Region[] }>)
       .then((fc) =>
-        isos.map((iso) => fc.features.find((f) => f.properties.iso === iso)).filter((f): f is Region => !!f),
+        fc.features.map((f) => {
+          const props = f.properties as unknown as Record<string, string>;
+          return props['iso']
+            ? f
+            : {
+                ...f,
+                properties: { iso: props['id']!, name_en: props['name_en']!, name_uk: props['name_uk'] },
+              };
+        }),
       );
-    regionCache.set(key, p);
+    cache.set(url, p);
   }
   return p;
 }
 
-self.onmessage = async (event: MessageEvent<AreaRequest>) => {
-  const { id, snapshot, regionsUrl, regionIsos } = event.data;
+const claims = parseClaims(registry).claims;
+const post = (msg: WorkerResponse) => (self as unknown as Worker).postMessage(msg);
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
   try {
-    const areas = snapshotAreas(snapshot, await regions(regionsUrl, regionIsos));
-    (self as unknown as Worker).postMessage({ id, areas } satisfies AreaResponse);
+    if (req.kind === 'areas') {
+      const all = await regions(req.urls.oblasts);
+      const picked = req.regionIsos
+        .map((iso) => all.find((r) => r.properties.iso === iso))
+        .filter((r): r is Region => !!r);
+      post({ id: req.id, areas: snapshotAreas(req.snapshot, picked) });
+    } else {
+      const [oblasts, focusAreas] = await Promise.all([
+        regions(req.urls.oblasts),
+        regions(req.urls.focusAreas),
+      ]);
+      const { report, change } = buildChangeReport({ ...req, oblasts, focusAreas, claims });
+      post({ id: req.id, report, geojson: changeGeoJson(report, change, oblasts) });
+    }
   } catch (err) {
-    (self as unknown as Worker).postMessage({ id, error: (err as Error).message } satisfies AreaResponse);
+    post({ id: req.id, error: (err as Error).message });
   }
 };

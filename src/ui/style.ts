@@ -33,3 +33,6 @@ export const DATE_DASHES: readonly (readonly number[])[] = [
 
 /** ISO codes of the oblasts contested in 2025: Luhansk, Donetsk, Zaporizhzhia, Kherson. */
 export const CONTESTED_OBLASTS: readonly string[] = ['UA-09', 'UA-14', 'UA-23', 'UA-65'];
+
+/** Gained and lost territory in a comparison: a diverging pair safe for colour-blind readers. */
+export const CHANGE_COLOURS = { gained: '#b2182b', lost: '#2166ac' } as const;

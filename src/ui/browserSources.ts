@@ -1,0 +1,38 @@
+/**
+ * The sources the app offers, reached only through same-origin paths the dev/preview server answers
+ * (src/server/deepstateMiddleware.ts). A link can pick one of these ids, never a URL.
+ */
+import { createArchiveSource } from '../sources/archive.ts';
+import { createDeepStateApi } from '../sources/deepstateApi.ts';
+import type { SnapshotSource } from '../sources/types.ts';
+
+export type BrowserSourceId = 'deepstate-api' | 'archive';
+
+export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; detail: string }[] = [
+  { id: 'deepstate-api', title: 'DeepStateMap versions', detail: 'every published map version, all classes' },
+  { id: 'archive', title: 'DeepState daily archive', detail: 'one occupied-territory outline per day' },
+];
+
+const browserFetch = (u: string, i?: RequestInit) => fetch(u, i);
+
+/**
+ * @example const source = browserSource('archive');
+ */
+export function browserSource(id: BrowserSourceId): SnapshotSource {
+  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: browserFetch });
+  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: browserFetch });
+  const listed = createArchiveSource({
+    baseUrl: '/api/archive',
+    fetch: browserFetch,
+    listNames: async () => {
+      const r = await fetch('/api/archive/_index.json');
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return (await r.json()) as string[];
+    },
+  });
+  return {
+    ...probing,
+    // A local mirror can list its files; over HTTP the archive can't, so dates are the calendar (404 = missing).
+    listVersions: (signal) => listed.listVersions(signal).catch(() => probing.listVersions(signal)),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Issue #5 in a real browser against the reference mirror: compare two dates (figures equal the CLI's), the change
+ * layer, exports, the timeline, reported-figure checks and permalinks.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, hasReference, layerIds, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+
+const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
+const fmt = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+interface Report {
+  gainedKm2: number;
+  lostKm2: number;
+  netKm2: number;
+  fromSnapshot: string;
+  toSnapshot: string;
+  byOblast: { iso: string; gainedKm2: number; lostKm2: number; netKm2: number }[];
+  byFocusArea: { iso: string; netKm2: number }[];
+  reported: { id: string; verdict: string; computedKm2: number }[];
+}
+
+/** The CLI's own `change` report for the same dates: what the browser must show. */
+function cliChange(from: string, to: string): Report {
+  const out = execFileSync(
+    'node',
+    [
+      'bin/frontline.js',
+      'change',
+      '--source',
+      'archive',
+      '--data',
+      resolve(ref, 'deepstate-archive'),
+      '--from',
+      from,
+      '--to',
+      to,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return JSON.parse(out) as Report;
+}
+
+async function openCompared(page: Page, query = '?source=archive'): Promise<void> {
+  await page.goto(`/${query}`);
+  await waitForMapIdle(page);
+  await expect(page.getByRole('group', { name: /^Change from/u })).toBeVisible({ timeout: 60_000 });
+}
+
+test.describe('compare, timeline, exports and permalinks (reference mirror, daily archive)', () => {
+  test.skip(!hasReference, NO_REFERENCE_REASON);
+
+  test('the default comparison 2025-08-15 → 2025-11-20 equals the CLI and draws the change layer', async ({
+    page,
+    pageErrors,
+  }) => {
+    const cli = cliChange('2025-08-15', '2025-11-20');
+    await openCompared(page);
+    await expect(page.getByTestId('gained')).toHaveText(fmt.format(cli.gainedKm2));
+    await expect(page.getByTestId('lost')).toHaveText(fmt.format(cli.lostKm2));
+    await expect(page.getByTestId('net')).toHaveText(`+${fmt.format(cli.netKm2)}`);
+    const donetsk = cli.byOblast.find((r) => r.iso === 'UA-14')!;
+    await expect(page.getByRole('row', { name: /^Donetsk/u })).toContainText(fmt.format(donetsk.gainedKm2));
+    // The Berlin claim is in the period and judged.
+    await expect(page.getByText('about the area of Berlin', { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('group', { name: /^Change from/u })).toContainText(cli.reported[0]!.verdict);
+    expect(await layerIds(page, 'change-')).toEqual(['change-fill', 'change-line']);
+    const polygons = await page.evaluate(() => window.__frontline!.map.querySourceFeatures('change').length);
+    expect(polygons).toBeGreaterThan(10);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('CSV, JSON and GeoJSON exports carry the CLI’s figures and metadata', async ({ page }) => {
+    const cli = cliChange('2025-08-15', '2025-11-20');
+    await openCompared(page);
+    const download = async (name: string) => {
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name, exact: true }).click(),
+      ]);
+      return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+    };
+    const csv = await download('CSV');
+    expect(csv.name).toBe('frontline_archive_2025-08-15_2025-11-20.csv');
+    const lines = csv.text.trim().split(/\r\n/u);
+    expect(lines[0]).toMatch(/^# frontline .*source: archive .*area model: WGS84 ellipsoid/u);
+    expect(lines[2]).toBe(
+      `2025-08-15,2025-11-20,2025-08-15,2025-11-20,occupied_all,total,UA,All,${cli.gainedKm2.toFixed(2)},${cli.lostKm2.toFixed(2)},${cli.netKm2.toFixed(2)}`,
+    );
+    const json = await download('JSON');
+    expect(json.name).toBe('frontline_archive_2025-08-15_2025-11-20.json');
+    const report = JSON.parse(json.text) as Report & { meta: { areaModel: string; source: string } };
+    expect(report.meta.source).toBe('archive');
+    expect({ ...report, meta: undefined }).toEqual({ ...cli, meta: undefined });
+    const geo = await download('GeoJSON');
+    const fc = JSON.parse(geo.text) as {
+      type: string;
+      features: { properties: { change: string; areaKm2: number; oblast: string } }[];
+    };
+    expect(fc.type).toBe('FeatureCollection');
+    const gained = fc.features
+      .filter((f) => f.properties.change === 'gained')
+      .reduce((s, f) => s + f.properties.areaKm2, 0);
+    expect(Math.abs(gained - cli.gainedKm2)).toBeLessThan(0.5);
+    expect(fc.features.some((f) => f.properties.oblast === 'UA-14')).toBe(true);
+  });
+
+  test('checking a reported figure compares its period', async ({ page }) => {
+    await openCompared(page);
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('July 2025');
+    await page.getByRole('button', { name: /^Check: Russia occupied 564/u }).click();
+    await expect(page.getByLabel('A (before)')).toHaveValue('2025-06-30');
+    await expect(page.getByLabel('B (after)')).toHaveValue('2025-07-31');
+    const cli = cliChange('2025-06-30', '2025-07-31');
+    await expect(page.getByTestId('net')).toHaveText(`+${fmt.format(cli.netKm2)}`);
+    await expect(page.getByRole('group', { name: /^Change from 2025-06-30/u })).toContainText(
+      'DeepState (monthly summary',
+    );
+  });
+
+  test('play advances the timeline date and its occupied area', async ({ page }) => {
+    await page.goto('/?source=archive&t=2025-08-10');
+    await waitForMapIdle(page);
+    await expect(page.getByTestId('timeline-date')).toHaveText('2025-08-10');
+    await expect(page.getByTestId('timeline-area')).toBeVisible();
+    const startArea = await page.getByTestId('timeline-area').textContent();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(async () => (await page.getByTestId('timeline-date').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/2025-08-1[3-9]|2025-08-2/u);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => page.getByTestId('timeline-area').textContent()).not.toBe(startArea);
+    expect((await layerIds(page, 'timeline-')).length).toBe(2);
+    // Keyboard: arrows step the slider by one date.
+    const before = await page.getByTestId('timeline-date').textContent();
+    await page.getByRole('slider', { name: 'Timeline date' }).press('ArrowRight');
+    await expect(page.getByTestId('timeline-date')).not.toHaveText(before!);
+  });
+
+  test('a permalink restores source, dates, timeline and view; bad parameters fall back with a notice', async ({
+    page,
+  }) => {
+    await openCompared(page, '?source=archive&a=2025-09-30&b=2025-10-31&t=2025-10-01&view=7/48.3/37.5');
+    await expect(page.getByLabel('A (before)')).toHaveValue('2025-09-30');
+    await expect(page.getByLabel('B (after)')).toHaveValue('2025-10-31');
+    await expect(page.getByRole('radio', { name: 'DeepState daily archive' })).toBeChecked();
+    await expect(page.getByTestId('timeline-date')).toHaveText('2025-10-01');
+    expect(await page.evaluate(() => Math.round(window.__frontline!.map.getZoom()))).toBe(7);
+    // The URL keeps up with the view.
+    expect(new URL(page.url()).searchParams.get('a')).toBe('2025-09-30');
+
+    await page.goto('/?source=https%3A%2F%2Fevil.example&a=2025-02-30&view=99/0/0');
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'not one of this app’s sources' })
+        .or(page.getByText('is not one of this app'))
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByText('is not a calendar date')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'DeepStateMap versions' })).toBeChecked();
+    await expect(page.getByLabel('A (before)')).toHaveValue('2025-08-15');
+  });
+});
