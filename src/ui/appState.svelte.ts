@@ -73,6 +73,10 @@ export class AppState {
   timelineVersionId = $state('');
   timelineArea = $state<number | null>(null);
 
+  /** Occupied area at each month end of the active source, for the charts (loaded on demand). */
+  series = $state.raw<{ date: string; snapshot: string; areaKm2: number }[]>([]);
+  seriesStatus = $state('');
+
   private generation = 0;
   private compareRun = 0;
   private timelineRun = 0;
@@ -109,6 +113,8 @@ export class AppState {
     this.comparison = { status: 'idle', notes: [] };
     this.timelineDate = '';
     this.timelineVersionId = '';
+    this.series = [];
+    this.seriesStatus = '';
     this.listStatus = 'loading';
     await this.start({ defaults });
   }
@@ -287,6 +293,39 @@ export class AppState {
       if (run !== this.compareRun) return;
       this.comparison = { status: 'error', error: (err as Error).message, notes };
     }
+  }
+
+  /**
+   * Occupied area (since and before 24 Feb 2022) at the end of every month the source covers. Net monthly gains are
+   * differences of consecutive month-end areas: last snapshot of month M−1 → last of M, as the press reports them.
+   */
+  async loadSeries(): Promise<void> {
+    const gen = this.generation;
+    const first = this.dates[0];
+    const last = this.dates[this.dates.length - 1];
+    if (!first || !last) return;
+    const ends: string[] = [];
+    for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); ; m++) {
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
+      const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+      if (end > last) break;
+      ends.push(end);
+    }
+    const out: { date: string; snapshot: string; areaKm2: number }[] = [];
+    for (const [i, date] of ends.entries()) {
+      if (gen !== this.generation) return;
+      this.seriesStatus = `Loading month ${i + 1} of ${ends.length} (${date.slice(0, 7)})…`;
+      const used = await this.snapshotFor(date);
+      if ('error' in used) continue;
+      const areas = await computeAreas(used.snapshot);
+      const area = areas.total.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : areas.total.occupied_pre2022);
+      out.push({ date, snapshot: used.snapshot.version.date, areaKm2: area });
+      this.series = [...out];
+    }
+    if (gen === this.generation) this.seriesStatus = '';
   }
 
   /**
