@@ -3,3 +3,8 @@
 
 /** The package version, injected by vite.config.ts. */
 declare const __APP_VERSION__: string;
+
+interface Window {
+  /** Read-only handle on the MapLibre map, for tests and power users (issue #2). */
+  readonly __frontline?: { readonly map: import('maplibre-gl').Map };
+}

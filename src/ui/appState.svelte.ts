@@ -321,7 +321,8 @@ export class AppState {
       const used = await this.snapshotFor(date);
       if ('error' in used) continue;
       const areas = await computeAreas(used.snapshot);
-      const area = areas.total.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : areas.total.occupied_pre2022);
+      const area =
+        areas.total.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : areas.total.occupied_pre2022);
       out.push({ date, snapshot: used.snapshot.version.date, areaKm2: area });
       this.series = [...out];
     }

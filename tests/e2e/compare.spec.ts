@@ -105,6 +105,18 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
       .reduce((s, f) => s + f.properties.areaKm2, 0);
     expect(Math.abs(gained - cli.gainedKm2)).toBeLessThan(0.5);
     expect(fc.features.some((f) => f.properties.oblast === 'UA-14')).toBe(true);
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG', exact: true }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('frontline_archive_2025-08-15_2025-11-20.png');
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Taller than the map canvas: the header (dates, figures) and footer (source, area model) are burnt in.
+    const height = bytes.readUInt32BE(20);
+    const canvasHeight = await page.evaluate(() => window.__frontline!.map.getCanvas().height);
+    expect(height).toBeGreaterThan(canvasHeight);
   });
 
   test('checking a reported figure compares its period', async ({ page }) => {

@@ -2,13 +2,7 @@
  * Shared browser-test helpers: every test collects page errors and must end with none (STYLE.md).
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-
-declare global {
-  interface Window {
-    __frontline?: { readonly map: MapLibreMap };
-  }
-}
+import '../../src/env.d.ts';
 
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
