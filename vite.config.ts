@@ -35,12 +35,43 @@ function deepstateApi(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built app (issue #6): everything from its own origin; workers from its own
+ * files or blob: URLs; images also from data:/blob: (map export); styles allow inline because MapLibre and
+ * Observable Plot insert <style> elements. No inline or remote script, no plugins, no framing of forms elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'frontline-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  };
+}
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
 export default defineConfig({
-  plugins: [svelte(), deepstateApi()],
+  plugins: [svelte(), deepstateApi(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   // Svelte components under Vitest/jsdom need the browser build of svelte.
   resolve: process.env['VITEST'] ? { conditions: ['browser'] } : {},

@@ -197,23 +197,18 @@ export class AppState {
   async snapshotFor(date: string): Promise<UsedSnapshot | { error: string }> {
     const candidates = this.versions.filter((v) => v.date <= date).reverse();
     if (candidates.length === 0) return { error: `${this.sourceId} has no snapshot on or before ${date}` };
-    let missing = 0;
-    for (const v of candidates.slice(0, 60)) {
-      if (await this.load(v.id)) {
-        const snapshot = this.snapshots[v.id]!;
-        if (v.date === date) return { requested: date, snapshot };
-        const skipped = missing ? `; ${missing} newer version(s) could not be loaded` : '';
-        return {
-          requested: date,
-          snapshot,
-          note: `${date}: no snapshot that day; used ${v.date} (version ${v.id}), the nearest earlier one${skipped}`,
-        };
-      }
-      const err = this.layers[v.id]?.error ?? '';
-      if (!/404/u.test(err)) return { error: err || `version ${v.id} could not be loaded` };
-      missing++;
-    }
-    return { error: `none of the versions on or before ${date} could be loaded` };
+    const found = await this.firstThatLoads(candidates);
+    if (!found) return { error: `none of the versions on or before ${date} could be loaded` };
+    const snapshot = this.snapshots[found.id]!;
+    if (found.date === date) return { requested: date, snapshot };
+    const skipped = candidates.indexOf(found);
+    return {
+      requested: date,
+      snapshot,
+      note:
+        `${date}: no snapshot that day; used ${found.date} (version ${found.id}), the nearest earlier one` +
+        (skipped ? `; ${skipped} newer version(s) could not be loaded` : ''),
+    };
   }
 
   /** Switches a version on: loads it if needed, assigns it a date colour, computes its areas. */

@@ -8,6 +8,10 @@ export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The built app runs under a Content-Security-Policy: a violation is an error too.
+    page.on('console', (m) => {
+      if (/Content Security Policy/iu.test(m.text())) errors.push(`CSP: ${m.text()}`);
+    });
     await use(errors);
     expect(errors, 'page errors').toEqual([]);
   },
