@@ -1,6 +1,6 @@
 /** Argument parsing shared by the commands (node:util parseArgs, strict: unknown options are errors). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isIsoDate } from '../core/index.ts';
+import { isIsoDate, parseTerritoryClass, TERRITORY_CLASSES, type TerritoryClass } from '../core/index.ts';
 import { SOURCE_IDS, type SourceId } from '../sources/types.ts';
 
 /** A mistake in how the command was called: exit code 2, with the message and a pointer to --help. */
@@ -50,4 +50,39 @@ export function oneOf<T extends string>(
     throw new UsageError(`--${name} ${JSON.stringify(value)}: use one of ${allowed.join(', ')}`);
   }
   return value as T;
+}
+
+/**
+ * Options of the `folder` source (issue #3), for commands to spread into their option set next to SOURCE_OPTIONS:
+ * `--file-date` dates files whose names and properties carry no date, `--default-class` classes polygons that name
+ * none, `--class-property` names the property that holds the class.
+ */
+export const FOLDER_OPTIONS = {
+  'file-date': { type: 'string' },
+  'default-class': { type: 'string' },
+  'class-property': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * Reads FOLDER_OPTIONS into openSource's options; a class may be given by any name parseTerritoryClass knows.
+ * @example openSource('folder', values.data, io.fetch, folderOptions(values))
+ */
+export function folderOptions(values: {
+  'file-date'?: string | undefined;
+  'default-class'?: string | undefined;
+  'class-property'?: string | undefined;
+}): { fileDate?: string; defaultClass?: TerritoryClass; classProperty?: string } {
+  const out: { fileDate?: string; defaultClass?: TerritoryClass; classProperty?: string } = {};
+  if (values['file-date'] !== undefined) out.fileDate = isoDate('file-date', values['file-date']);
+  if (values['default-class'] !== undefined) {
+    const cls = parseTerritoryClass(values['default-class']);
+    if (!cls) {
+      throw new UsageError(
+        `--default-class ${JSON.stringify(values['default-class'])}: use one of ${TERRITORY_CLASSES.join(', ')}`,
+      );
+    }
+    out.defaultClass = cls;
+  }
+  if (values['class-property']) out.classProperty = values['class-property'];
+  return out;
 }

@@ -8,6 +8,7 @@ import { changeCommand } from './commands/change.ts';
 import { checkCommand } from './commands/check.ts';
 import { historyCommand } from './commands/history.ts';
 import { listCommand } from './commands/list.ts';
+import { syncCommand } from './commands/sync.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   change: changeCommand,
   history: historyCommand,
   check: checkCommand,
+  sync: syncCommand,
 };
 
 function help(): string {

@@ -1,35 +1,83 @@
 /**
  * Opens a catalogued source for the CLI: `--source` picks the adapter, `--data` overrides where it reads from —
- * a base URL, or a folder laid out like the public source (read straight from disk).
+ * a base URL, or a folder laid out like the public source (read straight from disk). The `folder` source reads a
+ * folder (or one file) of the user's own GeoJSON and needs `--data`.
  */
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { TerritoryClass } from '../core/index.ts';
 import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts';
+import { cachingFetch } from '../sources/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
+import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { UsageError } from './args.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
-const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
+/**
+ * Whether `--data` names a base URL rather than a folder.
+ * @example isUrl('https://deepstatemap.live/api') // true
+ */
+export const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
+
+export interface OpenOptions {
+  /**
+   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for `geodata/cache/`, or a cache folder.
+   * Only sources read over HTTP are cached; a local folder is read as it is.
+   */
+  cache?: boolean | string;
+  /** `folder` source: the date of files that carry none (`--file-date`). */
+  fileDate?: string;
+  /** `folder` source: the class of polygons that name none (`--default-class`). */
+  defaultClass?: TerritoryClass;
+  /** `folder` source: the property holding the class (`--class-property`). */
+  classProperty?: string;
+}
+
+/**
+ * Where a source is read from when `--data` is not given (the `folder` source has no default).
+ * @example defaultLocation('archive') // ARCHIVE_DEFAULT_URL
+ */
+export function defaultLocation(id: SourceId): string | null {
+  if (id === 'deepstate-api') return DEEPSTATE_API_DEFAULT_URL;
+  if (id === 'archive') return ARCHIVE_DEFAULT_URL;
+  return null;
+}
 
 /**
  * @example openSource('archive', '../shared/geodata/deepstate-archive')
+ * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through geodata/cache/
+ * @example openSource('folder', 'my-lines/', io.fetch, { defaultClass: 'occupied' })
  */
 export function openSource(
   id: SourceId,
   data: string | undefined,
   netFetch: FetchLike = (u, i) => fetch(u, i),
+  options: OpenOptions = {},
 ): SnapshotSource {
   if (id === 'folder') {
-    throw new UsageError('--source folder is not available yet in this version (see issue #3)');
+    if (!data)
+      throw new UsageError('--source folder needs --data DIR (a folder of GeoJSON files, or one file)');
+    if (isUrl(data))
+      throw new UsageError('--source folder reads local files: give --data a folder or file path');
+    return createFolderSource({
+      path: resolve(data),
+      ...(options.fileDate ? { fileDate: options.fileDate } : {}),
+      ...(options.defaultClass ? { defaultClass: options.defaultClass } : {}),
+      ...(options.classProperty ? { classProperty: options.classProperty } : {}),
+    });
   }
-  const where = data ?? (id === 'deepstate-api' ? DEEPSTATE_API_DEFAULT_URL : ARCHIVE_DEFAULT_URL);
+  const where = data ?? defaultLocation(id)!;
   const local = !isUrl(where);
-  const base = local ? resolve(where) : where;
-  const fetchFn = local ? fileFetch(base) : netFetch;
+  const base = local ? resolve(where) : where.replace(/\/+$/u, '');
+  let fetchFn = local ? fileFetch(base) : netFetch;
+  if (!local && options.cache) {
+    const root = typeof options.cache === 'string' ? { root: resolve(options.cache) } : {};
+    fetchFn = cachingFetch(fetchFn, { source: id, baseUrl: base, ...root });
+  }
   if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn });
   return createArchiveSource({
     baseUrl: base,

@@ -30,6 +30,16 @@ export { toCsv, neutraliseCell } from './toCsv.ts';
 export type { Cell } from './toCsv.ts';
 export { stepDates } from './stepDates.ts';
 export type { Step } from './stepDates.ts';
+// Issue #3: one validation path, user files, sync steps.
+export { validateGeoJson } from './validateGeoJson.ts';
+export type { ValidateOptions, ValidFeature, ValidCollection } from './validateGeoJson.ts';
+export { findCrossings } from './findCrossings.ts';
+export type { Crossing } from './findCrossings.ts';
+export { dateFromName, datesInName, dateFromValue } from './dateFromName.ts';
+export { parseTerritoryClass, CLASS_PROPERTIES } from './parseTerritoryClass.ts';
+export { parseUserCollection, collectionDates, propertyOf } from './parseUserCollection.ts';
+export type { UserCollectionOptions } from './parseUserCollection.ts';
+export { versionsPerPeriod, periodOf, STEPS } from './versionsPerPeriod.ts';
 export {
   buildChangeReport,
   changeReportCsv,

@@ -3,8 +3,8 @@
  * with one MultiPolygon of all Russian-occupied territory of Ukraine that day, Crimea and the pre-2022 areas
  * included, grey zone excluded. Format: ../shared/geodata/README.md.
  */
-import type { Position } from 'geojson';
 import type { Parsed } from './parseDeepState.ts';
+import { validateGeoJson } from './validateGeoJson.ts';
 import type { Snapshot, TerritoryFeature, Version } from './model.ts';
 
 export const ARCHIVE_SOURCE_ID = 'archive';
@@ -25,8 +25,6 @@ export function archiveVersion(date: string): Version {
   return { id: date, date, createdAt: `${date}T03:00:00.000Z` };
 }
 
-const strip = (ring: Position[]): Position[] => ring.map((p) => [p[0]!, p[1]!]);
-
 /**
  * Turns an archive day into a snapshot whose one `occupied` feature covers *all* occupied territory
  * (`occupiedIncludesPre2022: true`): the archive does not separate the areas held before 24 Feb 2022.
@@ -34,30 +32,23 @@ const strip = (ring: Position[]): Position[] => ring.map((p) => [p[0]!, p[1]!]);
  */
 export function parseArchiveDay(json: unknown, version: Version): Parsed<Snapshot> {
   const label = `${version.date} ${ARCHIVE_SOURCE_ID}`;
-  const fc = json as { type?: unknown; features?: unknown } | null;
-  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { ok: false, issues: [`${label}: not a GeoJSON FeatureCollection`] };
-  }
+  // One validation path for every source (src/core/validateGeoJson.ts).
+  const valid = validateGeoJson(json, { label });
+  if (!valid.ok) return valid;
   const territories: TerritoryFeature[] = [];
-  const warnings: string[] = [];
-  fc.features.forEach((f: unknown, index) => {
-    const g = (f as { geometry?: { type?: string; coordinates?: unknown } } | null)?.geometry;
-    if (g?.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
-      const coords = (g.coordinates as Position[][][]).map((poly) => poly.map(strip));
+  const warnings = [...valid.warnings];
+  valid.value.features.forEach((f, index) => {
+    const g = f.geometry;
+    if (!g) return; // validation said why
+    if (g.type === 'MultiPolygon' || g.type === 'Polygon') {
       territories.push({
         type: 'Feature',
-        geometry: { type: 'MultiPolygon', coordinates: coords },
-        properties: { cls: 'occupied', name: 'Occupied territory (all, incl. pre-2022)', sourceIndex: index },
-      });
-    } else if (g?.type === 'Polygon' && Array.isArray(g.coordinates)) {
-      territories.push({
-        type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: (g.coordinates as Position[][]).map(strip) },
+        geometry: g,
         properties: { cls: 'occupied', name: 'Occupied territory (all, incl. pre-2022)', sourceIndex: index },
       });
     } else {
       warnings.push(
-        `${label}: feature ${index}: geometry ${JSON.stringify(g?.type ?? null)} is not a polygon, skipped`,
+        `${label}: feature ${index}: geometry ${JSON.stringify(g.type)} is not a polygon, skipped`,
       );
     }
   });

@@ -44,7 +44,10 @@ export function parseHistoryList(json: unknown): Parsed<Version[]> {
   return { ok: true, value: versions, warnings };
 }
 
-/** Flattens a validated geometry into polygons (GeometryCollections occur in 2022–23 versions). */
+/**
+ * Flattens a validated geometry into polygons (GeometryCollections occur in 2022–23 versions).
+ * @example polygonsOf({ type: 'MultiPolygon', coordinates: [a, b] }) // [a, b]
+ */
 export function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[][][] {
   if (!geometry || depth > 8) return [];
   switch (geometry.type) {

@@ -160,7 +160,8 @@ const asGeometry = (polys: Position[][][]): AreaGeometry | null =>
 
 /**
  * The change from `a` to `b`, overlaying only inside {@link changeWindows}. Same result as overlaying the whole
- * geometries (tests/unit/windowedChange.test.ts compares both on real and random data).
+ * geometries (tests/unit/changeBetween.property.test.ts and tests/unit/realData.change.test.ts compare both on
+ * random and real data).
  * @example windowedChange(occupiedOn('2025-08-15'), occupiedOn('2025-11-20')).netKm2
  */
 export function windowedChange(a: AreaGeometry | null, b: AreaGeometry | null): Change {

@@ -263,8 +263,9 @@ describe('parseDeepStateVersion on tests/fixtures/in/deepstate-version-small.geo
 
   it('warns in readable words naming the date, source, version, feature index and name', () => {
     expect(parsed.ok && parsed.warnings).toEqual([
-      `${LABEL}: feature 6 ("Статус невідомий / Unknown status"): ring 0: ring was not closed; closed it`,
-      `${LABEL}: feature 7 ("Звільнено 25.03 / Liberated 25.03"): ring 1: fewer than 4 distinct positions, hole dropped`,
+      `${LABEL}: feature 3 ("Крим / Crimea"): ring 0 has a repeated consecutive position; removed it`,
+      `${LABEL}: feature 6 ("Статус невідомий / Unknown status"): ring 0 is not closed; closed it`,
+      `${LABEL}: feature 7 ("Звільнено 25.03 / Liberated 25.03"): ring 1 has 3 positions, fewer than the 4 a closed ring needs; dropped the hole`,
       `${LABEL}: feature 9 ("Щось / Something"): unknown key "" and fill "#123456", skipped`,
     ]);
     expect(snapshot.warnings).toEqual(parsed.ok && parsed.warnings);
@@ -310,16 +311,18 @@ describe('parseDeepStateVersion on bad input', () => {
     ]);
   });
 
-  it('skips malformed geometries with a warning instead of throwing', () => {
-    const occupied = { name: 'Окуповано /// Occupied /// geoJSON.status.occupied' };
-    const square = [
-      [37, 48],
-      [37.1, 48],
-      [37.1, 48.1],
-      [37, 48],
-    ];
+  // Since issue #3 every source goes through src/core/validateGeoJson.ts: broken structure or coordinates make the
+  // version unusable (issues), while empty geometries are only skipped (warnings).
+  const occupied = { name: 'Окуповано /// Occupied /// geoJSON.status.occupied' };
+  const square = [
+    [37, 48],
+    [37.1, 48],
+    [37.1, 48.1],
+    [37, 48],
+  ];
+
+  it('returns issues, not a throw, for malformed geometries, naming each feature', () => {
     const features = [
-      { type: 'Feature', properties: occupied, geometry: null },
       { type: 'Feature', properties: occupied, geometry: { type: 'Polygon', coordinates: null } },
       {
         type: 'Feature',
@@ -347,22 +350,39 @@ describe('parseDeepStateVersion on bad input', () => {
       },
       null,
     ];
+    const where = (i: number) => `${LABEL}: feature ${i} ("Окуповано / Occupied")`;
+    expect(parseDeepStateVersion({ type: 'FeatureCollection', features }, VERSION)).toEqual({
+      ok: false,
+      issues: [
+        `${where(0)}: coordinates must be an array`,
+        `${where(1)}: at [0]: coordinates must be an array`,
+        `${where(2)}: "geometries" must be an array`,
+        `${where(3)}: at [0][1]: Position must only contain numbers. Item x at index 0 is invalid.`,
+        `${where(4)}: ring 0 position 3 (200.00000, 48.00000) is outside longitude ±180 / latitude ±90: GeoJSON is ` +
+          'WGS84 longitude, latitude — is the file projected (e.g. EPSG:3857) or are the axes swapped?',
+        `${LABEL}: feature 5: must be a JSON Object`,
+      ],
+    });
+  });
+
+  it('skips empty geometries with a warning and keeps the rest', () => {
+    const features = [
+      { type: 'Feature', properties: occupied, geometry: null },
+      { type: 'Feature', properties: occupied, geometry: { type: 'Polygon', coordinates: [] } },
+      { type: 'Feature', properties: occupied, geometry: { type: 'MultiPolygon', coordinates: [[square]] } },
+      { type: 'Feature', properties: occupied, geometry: { type: 'GeometryCollection', geometries: [] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } },
+    ];
     const parsed = parseDeepStateVersion({ type: 'FeatureCollection', features }, VERSION);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.territories.map((t) => t.properties.sourceIndex)).toEqual([2]);
     const where = (i: number) => `${LABEL}: feature ${i} ("Окуповано / Occupied")`;
     expect(parsed.warnings).toEqual([
-      `${where(0)}: no usable polygon, skipped`,
-      `${where(1)}: no usable polygon, skipped`,
-      `${where(3)}: no usable polygon, skipped`,
-      `${where(4)}: ring 0: a position is not a pair of finite, in-range numbers`,
-      `${where(4)}: polygon 0: no usable outer ring, polygon dropped`,
-      `${where(4)}: no usable polygon, skipped`,
-      `${where(5)}: ring 0: a position is not a pair of finite, in-range numbers`,
-      `${where(5)}: polygon 0: no usable outer ring, polygon dropped`,
-      `${where(5)}: no usable polygon, skipped`,
-      `${LABEL}: feature 6 ("(unnamed)"): unknown key "" and fill undefined, skipped`,
+      `${where(0)}: has no geometry (null); skipped`,
+      `${where(1)}: Polygon is empty; skipped`,
+      `${where(3)}: GeometryCollection is empty; skipped`,
+      `${LABEL}: feature 4 ("(unnamed)"): unknown key "" and fill undefined, skipped`,
     ]);
   });
 
@@ -400,7 +420,7 @@ describe('parseDeepStateVersion on bad input', () => {
     );
     expect(parsed.ok && parsed.value.territories.map((t) => t.geometry.type)).toEqual(['Polygon']);
     expect(parsed.ok && parsed.warnings).toEqual([
-      `${LABEL}: feature 0 ("Звільнено / Liberated"): polygon 1: no usable outer ring, polygon dropped`,
+      `${LABEL}: feature 0 ("Звільнено / Liberated"): geometry 1, ring 0 has 3 positions, fewer than the 4 a closed ring needs; dropped the polygon`,
     ]);
   });
 });

@@ -43,7 +43,12 @@ describe.skipIf(!ref)('DeepStateMap adapter on the reference mirror', () => {
   it('class areas of 2025-08-01 (version 1754077960) are within 0.5% of DeepState’s published figures', async () => {
     const { versions } = await api.listVersions();
     const snapshot = await api.loadVersion(versions.find((v) => v.id === '1754077960')!);
-    expect(snapshot.warnings).toEqual([]);
+    // Its one warning (issue #3's validation): five holes are drawn counter-clockwise like their shells, against
+    // RFC 7946 §3.1.6; they are rewound. Areas do not depend on winding.
+    expect(snapshot.warnings).toEqual([
+      '2025-08-01 deepstate-api 1754077960: 5 rings wound against RFC 7946 (outer rings counter-clockwise, holes ' +
+        'clockwise) in features 52, 53, 55; rewound',
+    ]);
     // Satirical overlays (Karelia, Kuril, Prussia…) are dropped; units and attack arrows are kept aside.
     expect(snapshot.territories.some((t) => /karelia|kuril/iu.test(t.properties.name))).toBe(false);
     expect(snapshot.markers.length).toBeGreaterThan(50);

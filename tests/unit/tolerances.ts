@@ -24,3 +24,41 @@ export const FLOAT_REL = 1e-9;
 
 /** Golden files store km² rounded to this many decimals. */
 export const GOLDEN_KM2_DECIMALS = 2;
+
+/**
+ * The windowed change engine (src/core/windowedChange.ts) against the plain overlay (`overlayChange`): equal within
+ * 0.05% or 0.05 km², whichever is larger (issue #4's bar for "the same result as the baseline").
+ */
+export const WINDOWED_VS_OVERLAY_REL = 5e-4;
+export const WINDOWED_VS_OVERLAY_ABS_KM2 = 0.05;
+
+/**
+ * How far areas of pieces cut out by an overlay may fail to add up to the area of the whole (gained − lost vs
+ * area(B) − area(A); per-region parts vs the total), as a fraction of the larger input area. Not float noise:
+ * src/core/areaKm2.ts integrates an edge spanning under ~1 km of latitude with the trapezoid rule, whose error
+ * (Δλ·Δφ²·|q''|/12) is not additive when clipping cuts an edge into pieces; long shallow edges (tens of km of
+ * longitude, under 1 km of latitude) lose up to a few hundred m². Measured worst on the random star polygons of
+ * tests/unit/changeBetween.property.test.ts (edges up to ~35 km), over 3,000 pairs: 4.9e-7 (a few hundred m²); with Simpson's rule on every
+ * sloping edge it is 3e-10 km², so tighten this to FLOAT_REL once areaKm2 does that. Real front-line data has
+ * edges of tens of metres to a few km, where the effect is far smaller.
+ */
+export const AREA_ADDITIVITY_REL = 1e-6;
+
+/**
+ * Our occupied-since-2022 area against DeepState's published figure, version by version from 2023 on: 0.1%
+ * (../shared/geodata/README.md: "a correct ellipsoidal computation on the raw geometry lands within about 0.1%").
+ */
+export const PUBLISHED_TIGHT_REL = 0.001;
+
+/**
+ * Our change (Turf overlay, areaKm2) against an independent one (GEOS overlay, GeographicLib geodesic areas):
+ * 0.1% (issue #4), or 0.05 km² for the small per-oblast figures, whichever is larger.
+ */
+export const INDEPENDENT_CHANGE_REL = 0.001;
+export const INDEPENDENT_CHANGE_ABS_KM2 = 0.05;
+
+/**
+ * CLI outputs whose parts must add up to a total they print (GeoJSON polygons' areas to gainedKm2): 0.05 km², the
+ * rounding of two-decimal figures plus float noise (rounded per-row figures add n × 0.005 on top).
+ */
+export const CLI_SUM_ABS_KM2 = 0.05;

@@ -1,0 +1,98 @@
+/**
+ * `frontline sync`: mirrors a date range of a public source into a local folder laid out like it, so the app
+ * (`FRONTLINE_DEEPSTATE_API=DIR npm start`) and the CLI (`--data DIR`) work offline (issue #3). The work is done by
+ * src/cli/syncMirror.ts; this command parses options, draws progress and prints the summary.
+ */
+import { STEPS } from '../../core/index.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
+import { EXIT, type Command } from '../io.ts';
+import { defaultLocation } from '../openSource.ts';
+import { progressBar } from '../progressBar.ts';
+import { syncMirror, type SyncSourceId } from '../syncMirror.ts';
+
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/u.test(value) || n < min || n > max) {
+    throw new UsageError(`--${name} ${JSON.stringify(value)}: a whole number ${min}–${max}`);
+  }
+  return n;
+}
+
+export const syncCommand: Command = {
+  summary: 'mirror a date range of a source into a local folder, for offline use',
+  usage:
+    'frontline sync --source deepstate-api|archive [--data URL_OR_DIR] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    '[--step day|week|month] --out DIR [--concurrency N] [--retries N]\n\n' +
+    'Writes a folder laid out like the source: deepstate-api → history/public (the full version list) and\n' +
+    'history/{id}/geojson for the last version of each day, week or month; archive → deepstatemap_data_YYYYMMDD.geojson.\n' +
+    'Every file is validated before it is written (atomically); files already there and valid are kept, so a rerun\n' +
+    'resumes. Retries 5xx, timeouts and network errors with exponential backoff; a 404 is reported as not published.\n' +
+    'Exit: 0 done (some dates may be unpublished), 1 fetches failed after retries, 3 a fetched file was invalid.',
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      ...SOURCE_OPTIONS,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      step: { type: 'string' },
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+      retries: { type: 'string' },
+    });
+    if (values.source === undefined) throw new UsageError('--source is required: deepstate-api or archive');
+    const source = oneOf('source', values.source, ['deepstate-api', 'archive'] as const, 'archive');
+    const from = isoDate('from', values.from);
+    const to = isoDate('to', values.to);
+    if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    const step = oneOf('step', values.step, STEPS, 'day');
+    if (!values.out) throw new UsageError('--out DIR is required: the folder to mirror into');
+    const concurrency = wholeNumber('concurrency', values.concurrency, 4, 1, 32);
+    const retries = wholeNumber('retries', values.retries, 4, 0, 20);
+    const data = values.data ?? defaultLocation(source as SyncSourceId)!;
+
+    const bar = progressBar({ label: `sync ${source}`, write: io.stderr, isTty: io.isTty });
+    // Ctrl-C stops scheduling and cancels fetches in flight; files already written are complete (atomic writes).
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort(new Error('interrupted'));
+    process.once('SIGINT', onSigint);
+    let summary;
+    try {
+      summary = await syncMirror(
+        { source, data, from, to, step, out: values.out, concurrency },
+        {
+          fetch: io.fetch,
+          signal: controller.signal,
+          retry: { retries },
+          onNote: (line) => bar.log(line),
+          onProgress: (p) =>
+            bar.update({
+              done: p.done,
+              total: p.total,
+              detail: `fetched ${p.fetched} · cached ${p.cached} · missing ${p.missing} · invalid ${p.invalid}${p.failed ? ` · failed ${p.failed}` : ''}`,
+            }),
+        },
+      );
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+    bar.finish();
+    const s = summary;
+    const gaps = s.knownGaps ? `, ${s.knownGaps} known gap${s.knownGaps > 1 ? 's' : ''} not requested` : '';
+    io.stdout(
+      `sync ${source} ${from} → ${to} (step ${step}) into ${values.out}: ${s.total} file${s.total === 1 ? '' : 's'} planned${gaps}\n` +
+        `fetched ${s.fetched}, cached ${s.cached}, missing ${s.missing}, invalid ${s.invalid}, failed ${s.failed}` +
+        ` (${(s.bytes / 1e6).toFixed(1)} MB written; ${s.warnings} warning${s.warnings === 1 ? '' : 's'} repaired on load)\n` +
+        (s.missingList.length ? `not published: ${s.missingList.join(', ')}\n` : '') +
+        (s.cancelled ? 'cancelled: run the same command again to resume\n' : ''),
+    );
+    if (s.invalid > 0) return EXIT.invalid;
+    if (s.failed > 0 || s.cancelled) return EXIT.failure;
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,309 @@
+/**
+ * Mirroring a date range of a public source into a local folder laid out like it (issue #3, `frontline sync`):
+ * - deepstate-api: `history/public` (the full list, so the app lists every version) and `history/{id}/geojson` for
+ *   the versions chosen — the last one of each day, ISO week or month;
+ * - archive: `deepstatemap_data_YYYYMMDD.geojson`, one per day (or the last day of each week or month).
+ * Every file is validated through the one path (the sources' parsers → src/core/validateGeoJson.ts) before it is
+ * written, atomically; files already present and valid are kept, so a rerun resumes where an interrupted one stopped.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  archiveFileName,
+  archiveVersion,
+  parseArchiveDay,
+  parseDeepStateVersion,
+  parseHistoryList,
+  versionsPerPeriod,
+  type Snapshot,
+  type Step,
+  type Version,
+} from '../core/index.ts';
+import type { Parsed } from '../core/index.ts';
+import { ARCHIVE_KNOWN_GAPS, createArchiveSource } from '../sources/archive.ts';
+import { fileFetch } from '../sources/fileFetch.ts';
+import { SourceError, type FetchLike } from '../sources/fetchJson.ts';
+import { fetchWithRetry, type RetryOptions } from '../sources/fetchWithRetry.ts';
+import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
+import { isUrl } from './openSource.ts';
+
+export type SyncSourceId = 'deepstate-api' | 'archive';
+
+export interface SyncOptions {
+  source: SyncSourceId;
+  /** Base URL, or a folder laid out like the source. */
+  data: string;
+  from: string;
+  to: string;
+  step: Step;
+  /** The mirror folder. */
+  out: string;
+  /** Files fetched at the same time; default 4. */
+  concurrency?: number;
+}
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+  fetched: number;
+  cached: number;
+  missing: number;
+  invalid: number;
+  failed: number;
+}
+
+export interface SyncDeps {
+  /** Used for `http(s)` data; a folder is read from disk. */
+  fetch: FetchLike;
+  signal?: AbortSignal;
+  /** Retry policy (the tests inject `sleep`). */
+  retry?: Omit<RetryOptions, 'signal'>;
+  /** After each file. */
+  onProgress?: (p: SyncProgress) => void;
+  /** Notes worth a line: not published, invalid, failed, retries, repaired warnings. */
+  onNote?: (line: string) => void;
+  today?: () => string;
+}
+
+export interface SyncSummary extends SyncProgress {
+  /** What was not published (404), as `date (id)`. */
+  missingList: string[];
+  /** Files that failed validation, with their issues. */
+  invalidList: string[];
+  /** Fetches that failed after retries. */
+  failedList: string[];
+  /** Repaired-on-load warnings in the files written or kept. */
+  warnings: number;
+  /** Archive days in the range the public archive is known never to have published (not requested). */
+  knownGaps: number;
+  /** True when the signal stopped the sync before the end. */
+  cancelled: boolean;
+  bytes: number;
+}
+
+interface Item {
+  version: Version;
+  /** Path under the mirror, with `/`. */
+  rel: string;
+  parse: (json: unknown) => Parsed<Snapshot>;
+}
+
+const MAX_WARNING_LINES = 3;
+
+/** Parses bytes as JSON and through the source's parser; issues on any failure. */
+function check(bytes: Uint8Array | string, parse: Item['parse'], where: string): Parsed<Snapshot> {
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
+  } catch (err) {
+    return { ok: false, issues: [`${where}: not JSON (${(err as Error).message})`] };
+  }
+  return parse(json);
+}
+
+/**
+ * Mirrors `from`…`to` of a source into `out`. Never throws for one file's trouble (it is counted and noted); throws
+ * SourceError only when the version list itself cannot be had.
+ * @example
+ * const summary = await syncMirror(
+ *   { source: 'archive', data: ARCHIVE_DEFAULT_URL, from: '2025-08-01', to: '2025-08-31', step: 'day', out: 'mirror' },
+ *   { fetch: (u, i) => fetch(u, i), onNote: (l) => console.error(l) },
+ * );
+ * summary.fetched + summary.cached; // files now in mirror/
+ */
+export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<SyncSummary> {
+  const { source, from, to, step, concurrency = 4 } = options;
+  const out = resolve(options.out);
+  const local = !isUrl(options.data);
+  const base = local ? resolve(options.data) : options.data.replace(/\/+$/u, '');
+  const fetchFn = local ? fileFetch(base) : deps.fetch;
+  const signal = deps.signal;
+  const note = deps.onNote ?? (() => {});
+  const retry: RetryOptions = {
+    ...deps.retry,
+    ...(signal ? { signal } : {}),
+    onRetry: (r) => note(`retry ${r.attempt} in ${(r.delayMs / 1000).toFixed(1)} s: ${r.url}: ${r.reason}`),
+  };
+  const summary: SyncSummary = {
+    done: 0,
+    total: 0,
+    fetched: 0,
+    cached: 0,
+    missing: 0,
+    invalid: 0,
+    failed: 0,
+    missingList: [],
+    invalidList: [],
+    failedList: [],
+    warnings: 0,
+    knownGaps: 0,
+    cancelled: false,
+    bytes: 0,
+  };
+  let warningLines = 0;
+  const noteWarnings = (warnings: string[]): void => {
+    summary.warnings += warnings.length;
+    for (const w of warnings) if (warningLines++ < MAX_WARNING_LINES) note(`warning: ${w}`);
+  };
+
+  // A killed run may have left temporary files; they are never mistaken for data, but they should not pile up.
+  const stale = await removeStaleTemps(out);
+  if (stale > 0) note(`removed ${stale} temporary file${stale > 1 ? 's' : ''} left by an interrupted run`);
+
+  const items: Item[] = [];
+  if (source === 'deepstate-api') {
+    const versions = await versionList(base, fetchFn, out, retry, note, summary);
+    if (!versions) return summary;
+    for (const version of versionsPerPeriod(versions, { from, to, step })) {
+      items.push({
+        version,
+        rel: `history/${version.id}/geojson`,
+        parse: (json) => parseDeepStateVersion(json, version),
+      });
+    }
+  } else {
+    const archive = createArchiveSource({
+      baseUrl: base,
+      fetch: fetchFn,
+      ...(local ? { listNames: () => readdir(base) } : {}),
+      ...(deps.today ? { today: deps.today } : {}),
+    });
+    const { versions } = await archive.listVersions();
+    if (!local) summary.knownGaps = ARCHIVE_KNOWN_GAPS.filter((d) => d >= from && d <= to).length;
+    for (const version of versionsPerPeriod(versions, { from, to, step })) {
+      items.push({
+        version,
+        rel: archiveFileName(version.date),
+        parse: (json) => parseArchiveDay(json, archiveVersion(version.date)),
+      });
+    }
+  }
+  summary.total = items.length;
+  deps.onProgress?.(progressOf(summary));
+
+  /** Runs one file; false when it was cut short by cancellation (and so is not done). */
+  const runItem = async (item: Item): Promise<boolean> => {
+    const target = join(out, ...item.rel.split('/'));
+    const name = `${item.version.date} (${item.rel})`;
+    // Resume: a file already there and valid is kept; anything else is fetched again.
+    const present = await readFile(target, 'utf8').catch(() => null);
+    if (present !== null) {
+      const kept = check(present, item.parse, name);
+      if (kept.ok) {
+        summary.cached++;
+        summary.warnings += kept.warnings.length;
+        return true;
+      }
+      note(`${name}: the file in ${out} is not valid (${kept.issues[0]}); fetching it again`);
+    }
+    const url = `${base}/${item.rel}`;
+    let got;
+    try {
+      got = await fetchWithRetry(fetchFn, url, retry);
+    } catch (err) {
+      if (signal?.aborted) {
+        summary.cancelled = true;
+        return false;
+      }
+      summary.failed++;
+      summary.failedList.push((err as Error).message);
+      note(`failed: ${(err as Error).message}`);
+      return true;
+    }
+    if (got.status === 'missing') {
+      summary.missing++;
+      summary.missingList.push(`${item.version.date} (${item.version.id})`);
+      note(`not published (404): ${url}`);
+      return true;
+    }
+    const parsed = check(got.body, item.parse, url);
+    if (!parsed.ok) {
+      summary.invalid++;
+      summary.invalidList.push(`${name}: ${parsed.issues.slice(0, 3).join('; ')}`);
+      note(`invalid, not written: ${parsed.issues.slice(0, 5).join('\n  ')}`);
+      return true;
+    }
+    noteWarnings(parsed.warnings);
+    await writeFileAtomic(target, got.body);
+    summary.fetched++;
+    summary.bytes += got.body.length;
+    return true;
+  };
+
+  // Bounded concurrency: a few workers take the next item until none is left or the sync is cancelled.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      if (signal?.aborted) {
+        summary.cancelled = true;
+        return;
+      }
+      const item = items[next++]!;
+      if (await runItem(item)) summary.done++;
+      deps.onProgress?.(progressOf(summary));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  if (warningLines > MAX_WARNING_LINES) note(`… ${warningLines - MAX_WARNING_LINES} more warnings`);
+  return summary;
+}
+
+const progressOf = (s: SyncSummary): SyncProgress => ({
+  done: s.done,
+  total: s.total,
+  fetched: s.fetched,
+  cached: s.cached,
+  missing: s.missing,
+  invalid: s.invalid,
+  failed: s.failed,
+});
+
+/**
+ * The DeepState version list: fetched, validated and written to `out/history/public`. When it cannot be fetched but
+ * the mirror already holds a valid one, that one is used (with a note), so an offline rerun still completes.
+ * Returns null (counted invalid) when the fetched list is not a valid version list.
+ */
+async function versionList(
+  base: string,
+  fetchFn: FetchLike,
+  out: string,
+  retry: RetryOptions,
+  note: (line: string) => void,
+  summary: SyncSummary,
+): Promise<Version[] | null> {
+  const url = `${base}/history/public`;
+  const target = join(out, 'history', 'public');
+  const fromMirror = async (): Promise<Version[] | null> => {
+    try {
+      const parsed = parseHistoryList(JSON.parse(await readFile(target, 'utf8')) as unknown);
+      return parsed.ok ? parsed.value : null;
+    } catch {
+      return null;
+    }
+  };
+  let got;
+  try {
+    got = await fetchWithRetry(fetchFn, url, retry);
+  } catch (err) {
+    const kept = await fromMirror();
+    if (!kept) throw err;
+    note(`${(err as Error).message}; using the version list already in ${out}`);
+    return kept;
+  }
+  if (got.status === 'missing') throw new SourceError(`${url}: no version list there (404)`, 404, url);
+  let parsed;
+  try {
+    parsed = parseHistoryList(JSON.parse(new TextDecoder().decode(got.body)) as unknown);
+  } catch (err) {
+    parsed = { ok: false as const, issues: [`not JSON (${(err as Error).message})`] };
+  }
+  if (!parsed.ok) {
+    summary.invalid++;
+    summary.invalidList.push(`${url}: ${parsed.issues.join('; ')}`);
+    note(`invalid, not written: ${url}: ${parsed.issues.join('; ')}`);
+    return null;
+  }
+  for (const w of parsed.warnings) note(`warning: ${w}`);
+  await writeFileAtomic(target, got.body);
+  return parsed.value;
+}

@@ -1,0 +1,120 @@
+/**
+ * GET with retries and exponential backoff, for mirroring many files from a public server (issue #3, `sync`).
+ * Retried: network errors, timeouts, 5xx, 408, 425 and 429 (after `Retry-After` when the server sends one).
+ * Not retried: 404, which is an answer ("not published"), and other 4xx, which will not change on a retry.
+ * The sleep is injected so tests check the delays without waiting.
+ */
+import { SourceError, type FetchLike } from './fetchJson.ts';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RetryOptions {
+  /** Retries after the first attempt; default 4 (5 attempts in all). */
+  retries?: number;
+  /** Delay before the first retry; it doubles on each further one. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Upper bound of any delay, `Retry-After` included. Default 30 s. */
+  maxDelayMs?: number;
+  /** Per-attempt time limit. Default 60 s. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  sleep?: Sleep;
+  /** Told about each retry before its delay (for progress output). */
+  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+export type Fetched =
+  { status: 'ok'; body: Uint8Array; attempts: number } | { status: 'missing'; attempts: number };
+
+/**
+ * A timer that an abort cuts short (rejecting with the abort reason).
+ * @example await realSleep(500, signal)
+ */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal!.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+const RETRY_STATUS = new Set([408, 425, 429]);
+
+/** `Retry-After` in ms (seconds or an HTTP date), or 0. */
+function retryAfterMs(response: Response): number {
+  const value = response.headers.get('retry-after');
+  if (!value) return 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - Date.now());
+}
+
+/**
+ * Fetches `url`'s bytes, retrying transient failures; a 404 is `{ status: 'missing' }`. Throws SourceError when the
+ * server refuses (other 4xx), when every attempt failed, or when `signal` aborts.
+ * @example
+ * const got = await fetchWithRetry(fetch, `${base}/history/1754077960/geojson`, { retries: 4 });
+ * if (got.status === 'missing') console.log('not published');
+ */
+export async function fetchWithRetry(
+  fetchFn: FetchLike,
+  url: string,
+  {
+    retries = 4,
+    baseDelayMs = 500,
+    maxDelayMs = 30_000,
+    timeoutMs = 60_000,
+    signal,
+    sleep = realSleep,
+    onRetry,
+  }: RetryOptions = {},
+): Promise<Fetched> {
+  let lastStatus = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let reason: string;
+    let wait = 0;
+    try {
+      const response = await fetchFn(url, { signal: combined });
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return { status: 'missing', attempts: attempt };
+      }
+      if (response.ok) {
+        return { status: 'ok', body: new Uint8Array(await response.arrayBuffer()), attempts: attempt };
+      }
+      await response.body?.cancel();
+      if (response.status < 500 && !RETRY_STATUS.has(response.status)) {
+        throw new SourceError(`${url}: HTTP ${response.status}, not retried`, response.status, url);
+      }
+      reason = `HTTP ${response.status}`;
+      lastStatus = response.status;
+      wait = retryAfterMs(response);
+    } catch (err) {
+      if (err instanceof SourceError) throw err;
+      if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
+      reason = timeout.aborted
+        ? `no answer within ${timeoutMs / 1000} s`
+        : `unreachable (${(err as Error).message})`;
+    }
+    if (attempt > retries) {
+      throw new SourceError(`${url}: ${reason}, after ${attempt} attempts`, lastStatus, url);
+    }
+    const delayMs = Math.min(maxDelayMs, Math.max(wait, baseDelayMs * 2 ** (attempt - 1)));
+    onRetry?.({ url, attempt, delayMs, reason });
+    try {
+      await sleep(delayMs, signal);
+    } catch {
+      throw new SourceError(`${url}: cancelled`, 0, url);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * An overlay engine independent of Turf, for checking ours: GEOS (the C++ port of JTS that PostGIS and Shapely use),
+ * compiled to WebAssembly by the `geos-wasm` package. Why not polygon-clipping: Turf 7 clips with polyclip-ts, a
+ * port of polygon-clipping, so the two share one algorithm and its bugs; GEOS shares no code with either.
+ *
+ * Used by the real-data tests (tests/unit/realData.change.test.ts) and the benchmark (bench/index.ts).
+ */
+import initGeosJs from 'geos-wasm';
+import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
+import type { Geometry, Position } from 'geojson';
+import type { AreaGeometry } from '../../src/core/index.ts';
+
+type GeosModule = Awaited<ReturnType<typeof initGeosJs>>;
+
+/** A GEOS geometry living in the WebAssembly heap: free it with {@link Geos.free}. */
+export type GeosGeom = number;
+
+export interface Geos {
+  /** Copies a GeoJSON polygon or multipolygon into GEOS (2D only). */
+  fromGeoJson(g: AreaGeometry): GeosGeom;
+  /** The polygonal part of a GEOS geometry as GeoJSON, or null when it has none. */
+  toGeoJson(g: GeosGeom): AreaGeometry | null;
+  difference(a: GeosGeom, b: GeosGeom): GeosGeom;
+  intersection(a: GeosGeom, b: GeosGeom): GeosGeom;
+  isValid(g: GeosGeom): boolean;
+  free(g: GeosGeom): void;
+  /** The GEOS version string, e.g. `3.13.0-CAPI-1.19.0`. */
+  version: string;
+}
+
+let loading: Promise<Geos> | null = null;
+
+/**
+ * Loads GEOS once per process.
+ * @example const geos = await loadGeos(); const g = geos.fromGeoJson(polygon);
+ */
+export function loadGeos(): Promise<Geos> {
+  loading ??= initGeosJs().then(wrap);
+  return loading;
+}
+
+const strip2d = (ring: readonly Position[]): Position[] => ring.map((p) => [p[0]!, p[1]!]);
+
+function wrap(geos: GeosModule): Geos {
+  const check = (ptr: number, what: string): number => {
+    // GEOS answers 0 (and prints the reason) on a TopologyException.
+    if (!ptr) throw new Error(`GEOS ${what} failed`);
+    return ptr;
+  };
+  const polygonal = (g: Geometry | null): Position[][][] => {
+    if (!g) return [];
+    switch (g.type) {
+      case 'Polygon':
+        return g.coordinates.length ? [g.coordinates] : [];
+      case 'MultiPolygon':
+        return g.coordinates;
+      case 'GeometryCollection':
+        return g.geometries.flatMap(polygonal);
+      default:
+        return []; // lines and points where the operands only touch
+    }
+  };
+  return {
+    fromGeoJson(g) {
+      const coordinates =
+        g.type === 'Polygon' ? g.coordinates.map(strip2d) : g.coordinates.map((p) => p.map(strip2d));
+      return check(geojsonToGeosGeom({ type: g.type, coordinates } as Geometry, geos), 'read');
+    },
+    toGeoJson(ptr) {
+      const polys = polygonal(geosGeomToGeojson(ptr, geos) as Geometry | null);
+      return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
+    },
+    difference: (a, b) => check(geos.GEOSDifference(a, b), 'difference'),
+    intersection: (a, b) => check(geos.GEOSIntersection(a, b), 'intersection'),
+    isValid: (g) => geos.GEOSisValid(g) === 1,
+    free: (g) => geos.GEOSGeom_destroy(g),
+    version: String(geos.GEOSversion()),
+  };
+}
