@@ -53,6 +53,9 @@ const FILL_CLASSES: Readonly<Record<string, TerritoryClass>> = {
   '#01579b': 'liberated',
 };
 
+/** Names of the pre-2022 occupied areas in keyless 2022 versions (`Крим`, `Окупований Крим`, `ОРДЛО`, `Острів Тузла`). */
+const PRE2022_NAMES = /(?:^|\s)(?:Крим|Crimea|ОРДЛО|ORDLO|Острів Тузла|Tuzla)/iu;
+
 /** Pre-2022 occupation keys; every other `geoJSON.territories.*` is a satirical overlay. */
 const PRE2022_TERRITORIES = new Set(['crimea', 'ordlo', 'tuzla']);
 
@@ -87,6 +90,9 @@ export function classifyDeepState(
   }
   if (key.startsWith('geoJSON.units.') || key === 'geoJSON.status.attack_direction')
     return { kind: 'marker' };
+  // The first 2022 versions draw Crimea, ORDLO and Tuzla in black with no key: known by name only.
+  const { uk, en } = parseDeepStateName(properties?.['name']);
+  if (!key && PRE2022_NAMES.test(`${uk} ${en}`)) return { kind: 'territory', cls: 'occupied_pre2022' };
   // #ff5252 is the satirical overlays' colour; without a key it is still never front line.
   if (fill === '#ff5252') return { kind: 'satire' };
   const cls = FILL_CLASSES[fill];

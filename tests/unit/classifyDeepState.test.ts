@@ -196,3 +196,24 @@ describe('classifyDeepState on points', () => {
     });
   });
 });
+
+describe('keyless pre-2022 areas of the first 2022 versions (drawn black, named only)', () => {
+  it.each(['Крим', 'Окупований Крим', 'ОРДЛО', 'Острів Тузла', 'Острів Тузла /// Occupied Tuzla Island'])(
+    '%s → occupied_pre2022',
+    (name) => {
+      expect(classifyDeepState({ name, fill: '#000000' }, 'Polygon')).toEqual({
+        kind: 'territory',
+        cls: 'occupied_pre2022',
+      });
+    },
+  );
+
+  it('does not take a keyed feature or an unrelated black feature for one', () => {
+    expect(classifyDeepState({ name: 'Щось /// Something', fill: '#000000' }, 'Polygon')).toEqual({
+      kind: 'unknown',
+    });
+    expect(classifyDeepState({ name: 'Крим /// Crimea /// geoJSON.territories.karelia' }, 'Polygon')).toEqual(
+      { kind: 'satire' },
+    );
+  });
+});
