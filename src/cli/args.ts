@@ -8,12 +8,6 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const SOURCE_OPTIONS = {
-  source: { type: 'string' },
-  data: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
@@ -61,6 +55,18 @@ export const FOLDER_OPTIONS = {
   'file-date': { type: 'string' },
   'default-class': { type: 'string' },
   'class-property': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * The options every command takes: which source, where it is read from (`--data`), the folder source's options,
+ * and `--no-cache` to bypass the snapshot cache (src/sources/cache.ts) for sources read over HTTP.
+ */
+export const SOURCE_OPTIONS = {
+  source: { type: 'string' },
+  data: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  ...FOLDER_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
 
 /**

@@ -13,7 +13,7 @@ import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
-import { UsageError } from './args.ts';
+import { folderOptions, sourceId, UsageError } from './args.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -83,5 +83,24 @@ export function openSource(
     baseUrl: base,
     fetch: fetchFn,
     ...(local ? { listNames: () => readdir(base) } : {}),
+  });
+}
+
+/**
+ * The source a command's parsed options name: `--source`, `--data`, the folder options, and the cache unless
+ * `--no-cache`.
+ * @example const source = sourceFrom(values, io);
+ */
+export function sourceFrom(
+  values: {
+    source?: string | undefined;
+    data?: string | undefined;
+    'no-cache'?: boolean | undefined;
+  } & Parameters<typeof folderOptions>[0],
+  io: { fetch: FetchLike },
+): SnapshotSource {
+  return openSource(sourceId(values.source), values.data, io.fetch, {
+    ...folderOptions(values),
+    cache: !values['no-cache'],
   });
 }

@@ -1,10 +1,10 @@
 import { areaKm2, snapshotAreas, TERRITORY_CLASSES, toCsv, type Region } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
-import { isoDate, oneOf, parse, SOURCE_OPTIONS, sourceId } from '../args.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS } from '../args.ts';
 import { loadOblasts } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
-import { openSource } from '../openSource.ts';
+import { sourceFrom } from '../openSource.ts';
 
 const oblastArea = (r: Region): number => areaKm2(r.geometry);
 
@@ -20,7 +20,7 @@ export const areaCommand: Command = {
     });
     const date = isoDate('date', values.date);
     const format = oneOf('format', values.format, ['json', 'csv'] as const, 'json');
-    const source = openSource(sourceId(values.source), values.data, io.fetch);
+    const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     const at = await snapshotAt(source, versions, date);
     if (at.note) io.stderr(`note: ${at.note}\n`);

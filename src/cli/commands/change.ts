@@ -1,11 +1,11 @@
 import { buildChangeReport, changeGeoJson, changeReportCsv, type ChangeClass } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
-import { isoDate, oneOf, parse, SOURCE_OPTIONS, sourceId, UsageError } from '../args.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
 import { loadClaims } from '../claims.ts';
 import { loadFocusAreas, loadOblasts } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { TOOL_VERSION } from '../meta.ts';
-import { openSource } from '../openSource.ts';
+import { sourceFrom } from '../openSource.ts';
 
 const CLASSES = ['occupied_all', 'occupied', 'occupied_pre2022', 'grey', 'liberated'] as const;
 
@@ -32,7 +32,7 @@ export const changeCommand: Command = {
     const cls: ChangeClass =
       chosen === 'occupied' ? 'occupied_all' : chosen === 'occupied_since_2022' ? 'occupied' : chosen;
     const format = oneOf('format', values.format, ['json', 'csv', 'geojson'] as const, 'json');
-    const source = openSource(sourceId(values.source), values.data, io.fetch);
+    const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     io.stderr(`loading snapshots for ${from} and ${to} from ${source.id}…\n`);
     const a = await snapshotAt(source, versions, from);

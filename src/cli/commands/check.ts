@@ -10,11 +10,11 @@ import {
 } from '../../core/index.ts';
 import { SourceError } from '../../sources/fetchJson.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
-import { oneOf, parse, SOURCE_OPTIONS, sourceId } from '../args.ts';
+import { oneOf, parse, SOURCE_OPTIONS } from '../args.ts';
 import { loadClaims } from '../claims.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
-import { openSource } from '../openSource.ts';
+import { sourceFrom } from '../openSource.ts';
 import { progress } from '../progress.ts';
 
 interface Result {
@@ -31,7 +31,7 @@ export const checkCommand: Command = {
   async run(argv, io) {
     const { values } = parse(argv, { ...SOURCE_OPTIONS, format: { type: 'string' } });
     const format = oneOf('format', values.format, ['table', 'json', 'csv'] as const, 'table');
-    const source = openSource(sourceId(values.source), values.data, io.fetch);
+    const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     const claims = loadClaims((w) => io.stderr(`warning: ${w}\n`));
     const dates = [...new Set(claims.flatMap((c) => [c.period.from, c.period.to]))].sort();

@@ -7,11 +7,11 @@ import {
   type AreaGeometry,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
-import { isoDate, oneOf, parse, SOURCE_OPTIONS, sourceId, UsageError } from '../args.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
 import { loadOblasts } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
-import { openSource } from '../openSource.ts';
+import { sourceFrom } from '../openSource.ts';
 import { progress } from '../progress.ts';
 
 interface Row {
@@ -44,7 +44,7 @@ export const historyCommand: Command = {
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
     const step = oneOf('step', values.step, ['day', 'week', 'month'] as const, 'month');
     const format = oneOf('format', values.format, ['csv', 'json'] as const, 'csv');
-    const source = openSource(sourceId(values.source), values.data, io.fetch);
+    const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];

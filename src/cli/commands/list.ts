@@ -1,13 +1,13 @@
-import { parse, SOURCE_OPTIONS, sourceId } from '../args.ts';
+import { parse, SOURCE_OPTIONS } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
-import { openSource } from '../openSource.ts';
+import { sourceFrom } from '../openSource.ts';
 
 export const listCommand: Command = {
   summary: 'print the dates a source has, one ISO date per line',
   usage: 'frontline list --source deepstate-api|archive|folder [--data DIR_OR_URL] [--ids]',
   async run(argv, io) {
     const { values } = parse(argv, { ...SOURCE_OPTIONS, ids: { type: 'boolean' } });
-    const source = openSource(sourceId(values.source), values.data, io.fetch);
+    const source = sourceFrom(values, io);
     const { versions, warnings } = await source.listVersions();
     for (const w of warnings) io.stderr(`warning: ${w}\n`);
     if (values.ids) {

@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: how fast the full change report is on real data (issue #4), against a plain baseline.
+ *
+ * The report for one pair of dates is what `frontline change` computes: gained, lost and net, and gained/lost in
+ * each of the 27 oblasts and 10 focus areas. Three engines compute it from the same parsed geometries:
+ *   (a) plain Turf: `difference` both ways, then `intersect` of the gained and the lost with every region, on whole
+ *       geometries (the baseline);
+ *   (b) GEOS 3.13 compiled to WebAssembly (`geos-wasm`): difference both ways, intersection per region; our areaKm2
+ *       on its output. Converting the two snapshots into GEOS is timed; the regions are converted once, untimed;
+ *   (c) ours: `changeBetween` (overlays only where the boundaries differ) + `changeByRegion`.
+ * Each is run once to warm up, then RUNS times; the median is printed with its ratio to (a). (c) and (b) are checked
+ * against (a): equal within 0.05% or 0.05 km², whichever is larger.
+ * Then (d): the whole archive's consecutive-day history with the per-oblast split (ours only), with peak RSS.
+ *
+ * Real data only: it reads FRONTLINE_REFERENCE_DATA (e.g. ../shared/geodata) and skips, saying why, without it.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { difference, featureCollection, intersect } from '@turf/turf';
+import type { Feature } from 'geojson';
+import {
+  areaKm2,
+  changeBetween,
+  changeByRegion,
+  changeWindows,
+  classGeometry,
+  type AreaGeometry,
+  type Region,
+} from '../src/core/index.ts';
+import { loadFocusAreas, loadOblasts } from '../src/cli/geodata.ts';
+import { createArchiveSource } from '../src/sources/archive.ts';
+import { fileFetch } from '../src/sources/fileFetch.ts';
+import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
+import { WINDOWED_VS_OVERLAY_ABS_KM2, WINDOWED_VS_OVERLAY_REL } from '../tests/unit/tolerances.ts';
+
+const RUNS = 5;
+const PAIRS: [string, string][] = [
+  ['2025-08-15', '2025-11-20'],
+  ['2025-08-15', '2025-08-16'],
+];
+
+interface Report {
+  gainedKm2: number;
+  lostKm2: number;
+  netKm2: number;
+  regions: { iso: string; gainedKm2: number; lostKm2: number }[];
+}
+
+const asFeature = (g: AreaGeometry): Feature<AreaGeometry> => ({
+  type: 'Feature',
+  geometry: g,
+  properties: {},
+});
+
+function turfOverlay(
+  op: typeof difference,
+  p: AreaGeometry | null,
+  q: AreaGeometry | null,
+): AreaGeometry | null {
+  if (!p) return null;
+  if (!q) return op === difference ? p : null;
+  return (op(featureCollection([asFeature(p), asFeature(q)]))?.geometry as AreaGeometry | undefined) ?? null;
+}
+
+/** (a) The plain-Turf baseline. */
+function turfReport(a: AreaGeometry | null, b: AreaGeometry | null, regions: readonly Region[]): Report {
+  const gained = turfOverlay(difference, b, a);
+  const lost = turfOverlay(difference, a, b);
+  return {
+    gainedKm2: areaKm2(gained),
+    lostKm2: areaKm2(lost),
+    netKm2: areaKm2(b) - areaKm2(a),
+    regions: regions.map((r) => ({
+      iso: r.properties.iso,
+      gainedKm2: areaKm2(turfOverlay(intersect, gained, r.geometry)),
+      lostKm2: areaKm2(turfOverlay(intersect, lost, r.geometry)),
+    })),
+  };
+}
+
+/** (b) GEOS: the snapshots are converted on every run, the regions once (`regionGeoms`). */
+function geosReport(
+  geos: Geos,
+  a: AreaGeometry | null,
+  b: AreaGeometry | null,
+  regions: readonly Region[],
+  regionGeoms: readonly GeosGeom[],
+): Report {
+  if (!a || !b) throw new Error('the benchmark pairs have territory on both dates');
+  const ga = geos.fromGeoJson(a);
+  const gb = geos.fromGeoJson(b);
+  const gained = geos.difference(gb, ga);
+  const lost = geos.difference(ga, gb);
+  const areaOf = (g: GeosGeom) => areaKm2(geos.toGeoJson(g));
+  const inside = (g: GeosGeom, r: GeosGeom) => {
+    const i = geos.intersection(g, r);
+    const km2 = areaOf(i);
+    geos.free(i);
+    return km2;
+  };
+  const report: Report = {
+    gainedKm2: areaOf(gained),
+    lostKm2: areaOf(lost),
+    netKm2: areaKm2(b) - areaKm2(a),
+    regions: regions.map((r, i) => ({
+      iso: r.properties.iso,
+      gainedKm2: inside(gained, regionGeoms[i]!),
+      lostKm2: inside(lost, regionGeoms[i]!),
+    })),
+  };
+  [ga, gb, gained, lost].forEach(geos.free);
+  return report;
+}
+
+/** (c) Ours. */
+function oursReport(a: AreaGeometry | null, b: AreaGeometry | null, regions: readonly Region[]): Report {
+  const change = changeBetween(a, b);
+  return {
+    gainedKm2: change.gainedKm2,
+    lostKm2: change.lostKm2,
+    netKm2: change.netKm2,
+    regions: changeByRegion(change, regions).map((r) => ({
+      iso: r.iso,
+      gainedKm2: r.gainedKm2,
+      lostKm2: r.lostKm2,
+    })),
+  };
+}
+
+/** The largest deviation of `x` from the baseline `base`, and whether all are within 0.05% or 0.05 km². */
+function compare(x: Report, base: Report): { ok: boolean; worstKm2: number } {
+  const pairs: [number, number][] = [
+    [x.gainedKm2, base.gainedKm2],
+    [x.lostKm2, base.lostKm2],
+    [x.netKm2, base.netKm2],
+    ...x.regions.flatMap((r, i): [number, number][] => [
+      [r.gainedKm2, base.regions[i]!.gainedKm2],
+      [r.lostKm2, base.regions[i]!.lostKm2],
+    ]),
+  ];
+  let ok = true;
+  let worstKm2 = 0;
+  for (const [v, w] of pairs) {
+    const d = Math.abs(v - w);
+    worstKm2 = Math.max(worstKm2, d);
+    if (d > Math.max(WINDOWED_VS_OVERLAY_REL * Math.abs(w), WINDOWED_VS_OVERLAY_ABS_KM2)) ok = false;
+  }
+  return { ok, worstKm2 };
+}
+
+/** Runs `fn` once to warm up, then `runs` times; the median and the last result. */
+function measure<T>(fn: () => T, runs = RUNS): { medianMs: number; result: T } {
+  let result = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((p, q) => p - q);
+  const mid = times.length >> 1;
+  const medianMs = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return { medianMs, result };
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(8);
+const km2 = (x: number): string => x.toFixed(2).padStart(9);
+
+async function main(): Promise<void> {
+  const refEnv = process.env['FRONTLINE_REFERENCE_DATA'];
+  if (!refEnv) {
+    console.log(
+      'SKIP bench: FRONTLINE_REFERENCE_DATA is not set; it runs on real data only ' +
+        '(e.g. FRONTLINE_REFERENCE_DATA=../shared/geodata npm run bench)',
+    );
+    return;
+  }
+  const dir = resolve(refEnv, 'deepstate-archive');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    console.log(`SKIP bench: ${dir} is not readable`);
+    return;
+  }
+  const source = createArchiveSource({ baseUrl: dir, fetch: fileFetch(dir), listNames: async () => names });
+  const { versions } = await source.listVersions();
+  const geometryOn = async (date: string) => {
+    const version = versions.find((v) => v.date === date);
+    if (!version) throw new Error(`the archive has no ${date}`);
+    return classGeometry(await source.loadVersion(version), 'occupied_all');
+  };
+  const oblasts = loadOblasts();
+  const focusAreas = loadFocusAreas();
+  const regions = [...oblasts, ...focusAreas];
+
+  const geos: Geos | null = await loadGeos().catch((err: Error) => {
+    console.log(`(b) skipped: geos-wasm did not load: ${err.message}`);
+    return null;
+  });
+  const geosNote = geos ? `geos-wasm (GEOS ${geos.version})` : 'no geos-wasm';
+  const regionGeoms = geos ? regions.map((r) => geos.fromGeoJson(r.geometry)) : [];
+
+  console.log(
+    `Change report = gained, lost, net + gained/lost in ${oblasts.length} oblasts and ${focusAreas.length} focus areas; ` +
+      `median of ${RUNS} runs after 1 warm-up; node ${process.version}; ${geosNote}`,
+  );
+  console.log(
+    `${'pair'.padEnd(24)} ${'engine'.padEnd(16)} ${'median ms'.padStart(9)} ${'vs (a)'.padStart(8)} ${'gained'.padStart(9)} ${'lost'.padStart(9)} ${'net'.padStart(9)}  equals (a)`,
+  );
+  for (const [from, to] of PAIRS) {
+    const a = await geometryOn(from);
+    const b = await geometryOn(to);
+    const label = `${from} → ${to}`;
+    const rows: { engine: string; medianMs: number; result: Report }[] = [];
+    rows.push({ engine: '(a) turf', ...measure(() => turfReport(a, b, regions)) });
+    if (geos)
+      rows.push({ engine: '(b) geos-wasm', ...measure(() => geosReport(geos, a, b, regions, regionGeoms)) });
+    rows.push({ engine: '(c) ours', ...measure(() => oursReport(a, b, regions)) });
+    const base = rows[0]!;
+    rows.forEach((r, i) => {
+      const cmp = compare(r.result, base.result);
+      const ratio = base.medianMs / r.medianMs;
+      console.log(
+        `${(i === 0 ? label : '').padEnd(24)} ${r.engine.padEnd(16)} ${ms(r.medianMs).padStart(9)} ` +
+          `${(i === 0 ? '1×' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1)}×`).padStart(8)} ` +
+          `${km2(r.result.gainedKm2)} ${km2(r.result.lostKm2)} ${km2(r.result.netKm2)}  ` +
+          (i === 0 ? '—' : `${cmp.ok ? 'yes' : 'NO'} (worst ${cmp.worstKm2.toExponential(1)} km²)`),
+      );
+    });
+    console.log(`${''.padEnd(24)} (${changeWindows(a, b).length} windows overlaid by (c))`);
+  }
+  regionGeoms.forEach((g) => geos?.free(g));
+
+  // (d) The whole archive, day after day, with the per-oblast split: what `frontline history --step day --by-oblast`
+  // computes. Loading (read + parse + validate) is timed apart from the change computation.
+  let loadMs = 0;
+  let computeMs = 0;
+  let pairs = 0;
+  let peakRss = process.memoryUsage().rss;
+  let prev: AreaGeometry | null = null;
+  let netSum = 0;
+  for (const version of versions) {
+    const t0 = performance.now();
+    const geom = classGeometry(await source.loadVersion(version), 'occupied_all');
+    const t1 = performance.now();
+    if (prev) {
+      const change = changeBetween(prev, geom);
+      const byOblast = changeByRegion(change, oblasts);
+      netSum += byOblast.reduce((s, r) => s + r.netKm2, 0);
+      pairs++;
+    }
+    computeMs += performance.now() - t1;
+    loadMs += t1 - t0;
+    prev = geom;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `(d) whole archive, ${versions.length} days (${versions[0]!.date} → ${versions.at(-1)!.date}), ` +
+      `${pairs} consecutive pairs with the ${oblasts.length}-oblast split: change ${(computeMs / 1000).toFixed(2)} s ` +
+      `(${(computeMs / pairs).toFixed(1)} ms/pair); loading and parsing the files ${(loadMs / 1000).toFixed(2)} s; ` +
+      `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB sampled, ${maxRssMb.toFixed(0)} MB maxRSS; ` +
+      `net inside the oblasts over the whole period ${netSum.toFixed(1)} km²`,
+  );
+}
+
+await main();
