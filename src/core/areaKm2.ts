@@ -32,15 +32,15 @@ function q(sinPhi: number): number {
   return (1 - E2) * (sinPhi / (1 - es * es) - (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
 }
 
-/** Edges whose latitude changes by more than this (radians, ~1 km) are integrated in steps. */
+/** Sloping edges are integrated in steps of at most this much latitude (radians, ~1 km). */
 const MAX_DLAT = 1 / 6371;
 
 /**
- * Shoelace term of an edge that is straight in longitude/latitude (RFC 7946 §3.1.1) but long: y = q(φ) is not linear
- * along it, so integrate y dλ in steps (composite Simpson). Parallels (constant φ) are exact without this.
+ * Shoelace term of an edge that is straight in longitude/latitude (RFC 7946 §3.1.1): y = q(φ) is not linear along
+ * it, so integrate y dλ with composite Simpson. Parallels (constant φ) and meridians (no Δλ) need none of this.
  */
 function longEdgeTerm(l0: number, p0: number, l1: number, p1: number, y0: number, y1: number): number {
-  const steps = 2 * Math.ceil(Math.abs(p1 - p0) / MAX_DLAT / 2);
+  const steps = Math.max(2, 2 * Math.ceil(Math.abs(p1 - p0) / MAX_DLAT / 2));
   const h = 1 / steps;
   let s = y0 + y1;
   for (let k = 1; k < steps; k++) s += (k % 2 ? 4 : 2) * q(Math.sin(p0 + (p1 - p0) * k * h));
@@ -61,7 +61,9 @@ function ringAreaM2(ring: readonly Position[]): number {
     const x1 = p[0]! * DEG;
     const p1 = p[1]! * DEG;
     const y1 = q(Math.sin(p1));
-    sum += Math.abs(p1 - p0) > MAX_DLAT ? longEdgeTerm(x0, p0, x1, p1, y0, y1) : (x1 - x0) * (y1 + y0);
+    // Every sloping edge is integrated with Simpson's rule (parallels are exact as they are): the trapezoid rule's
+    // error is not additive when clipping cuts an edge, so overlay pieces would not add up to the whole exactly.
+    sum += p1 !== p0 && x1 !== x0 ? longEdgeTerm(x0, p0, x1, p1, y0, y1) : (x1 - x0) * (y1 + y0);
     x0 = x1;
     p0 = p1;
     y0 = y1;

@@ -34,15 +34,11 @@ export const WINDOWED_VS_OVERLAY_ABS_KM2 = 0.05;
 
 /**
  * How far areas of pieces cut out by an overlay may fail to add up to the area of the whole (gained − lost vs
- * area(B) − area(A); per-region parts vs the total), as a fraction of the larger input area. Not float noise:
- * src/core/areaKm2.ts integrates an edge spanning under ~1 km of latitude with the trapezoid rule, whose error
- * (Δλ·Δφ²·|q''|/12) is not additive when clipping cuts an edge into pieces; long shallow edges (tens of km of
- * longitude, under 1 km of latitude) lose up to a few hundred m². Measured worst on the random star polygons of
- * tests/unit/changeBetween.property.test.ts (edges up to ~35 km), over 3,000 pairs: 4.9e-7 (a few hundred m²); with Simpson's rule on every
- * sloping edge it is 3e-10 km², so tighten this to FLOAT_REL once areaKm2 does that. Real front-line data has
- * edges of tens of metres to a few km, where the effect is far smaller.
+ * area(B) − area(A); per-region parts vs the total), as a fraction of the larger input area. src/core/areaKm2.ts
+ * integrates every sloping edge with Simpson's rule, so this is floating-point noise plus Simpson's O(Δφ⁵) term
+ * (measured 3e-10 km² on the random star polygons of tests/unit/changeBetween.property.test.ts).
  */
-export const AREA_ADDITIVITY_REL = 1e-6;
+export const AREA_ADDITIVITY_REL = 1e-9;
 
 /**
  * Our occupied-since-2022 area against DeepState's published figure, version by version from 2023 on: 0.1%
