@@ -3,6 +3,7 @@
  * the gained/lost polygons, and the same within each region (oblast, focus area, a user's polygon).
  */
 import { bbox, bboxClip, difference, featureCollection, intersect, union } from '@turf/turf';
+import Flatbush from 'flatbush';
 import type { BBox, Feature, Position } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
 import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
@@ -103,22 +104,81 @@ function withoutDegenerateRings(g: AreaGeometry): AreaGeometry | null {
   return polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null;
 }
 
+interface RegionIndex {
+  box: BBox;
+  /** Every boundary segment of the region, as x1, y1, x2, y2. */
+  segments: Float64Array;
+  index: Flatbush;
+}
+
+const regionIndexes = new WeakMap<Feature<AreaGeometry>, RegionIndex>();
+
+/** A spatial index of a region's boundary segments, built once per region object. */
+function regionIndex(region: Feature<AreaGeometry>): RegionIndex {
+  let ri = regionIndexes.get(region);
+  if (ri) return ri;
+  const g = region.geometry;
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const coords: number[] = [];
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (let i = 1; i < ring.length; i++)
+        coords.push(ring[i - 1]![0]!, ring[i - 1]![1]!, ring[i]![0]!, ring[i]![1]!);
+    }
+  }
+  const segments = Float64Array.from(coords);
+  const n = segments.length / 4;
+  const index = new Flatbush(Math.max(n, 1));
+  for (let i = 0; i < n; i++) {
+    const [x1, y1, x2, y2] = [
+      segments[4 * i]!,
+      segments[4 * i + 1]!,
+      segments[4 * i + 2]!,
+      segments[4 * i + 3]!,
+    ];
+    index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+  }
+  if (n === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  ri = { box: bbox(region), segments, index };
+  regionIndexes.set(region, ri);
+  return ri;
+}
+
+/** Even–odd point-in-region test over all the region's rings (holes included). */
+function insideRegion(ri: RegionIndex, x: number, y: number): boolean {
+  let inside = false;
+  // Only segments that straddle the horizontal line through y can be crossed by a ray to +x.
+  for (const i of ri.index.search(x, y, Infinity, y)) {
+    const x1 = ri.segments[4 * i]!;
+    const y1 = ri.segments[4 * i + 1]!;
+    const x2 = ri.segments[4 * i + 2]!;
+    const y2 = ri.segments[4 * i + 3]!;
+    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+  }
+  return inside;
+}
+
 /**
- * The part of `g` inside `region`, or null. Each polygon of `g` is intersected with only the piece of the region
- * inside that polygon's bounding box (a linear-time rectangle clip first), so a small change polygon is never
- * overlaid against a whole 3,000-vertex oblast: about 20× faster than one intersect of the whole geometries.
+ * The part of `g` inside `region`, or null. A polygon of `g` whose bounding box no boundary segment of the region
+ * enters lies wholly inside or wholly outside it, so one point decides and nothing is clipped; most change polygons
+ * are such. The others are intersected with only the piece of the region inside their box (a linear-time rectangle
+ * clip first), never with a whole 3,000-vertex oblast.
  */
-export function clipTo(
-  g: AreaGeometry | null,
-  region: Feature<AreaGeometry>,
-  regionBox = bbox(region),
-): AreaGeometry | null {
-  if (!g || !overlaps(bbox(asFeature(g)), regionBox)) return null;
+export function clipTo(g: AreaGeometry | null, region: Feature<AreaGeometry>): AreaGeometry | null {
+  if (!g) return null;
+  const ri = regionIndex(region);
+  if (!overlaps(bbox(asFeature(g)), ri.box)) return null;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const pieces: Position[][][] = [];
   for (const rings of polygons) {
     const box = bbox({ type: 'Polygon', coordinates: rings });
-    if (!overlaps(box, regionBox)) continue;
+    if (!overlaps(box, ri.box)) continue;
+    if (ri.index.search(box[0], box[1], box[2], box[3]).length === 0) {
+      const [x, y] = rings[0]![0]!;
+      if (insideRegion(ri, x!, y!)) pieces.push(rings);
+      continue;
+    }
     const local = withoutDegenerateRings(bboxClip(region, box).geometry as AreaGeometry);
     if (!local) continue;
     const inside = intersect(
@@ -139,9 +199,8 @@ export function clipTo(
  */
 export function changeByRegion(change: Change, regions: readonly Region[]): RegionChange[] {
   return regions.map((region) => {
-    const box = bbox(region);
-    const gainedKm2 = areaKm2(clipTo(change.gained, region, box));
-    const lostKm2 = areaKm2(clipTo(change.lost, region, box));
+    const gainedKm2 = areaKm2(clipTo(change.gained, region));
+    const lostKm2 = areaKm2(clipTo(change.lost, region));
     return {
       iso: region.properties.iso,
       name: region.properties.name_en,
