@@ -50,3 +50,5 @@ export {
   usedSnapshotMeta,
 } from './changeReport.ts';
 export type { ChangeReport, ReportMeta, ReportedCheck, UsedSnapshot } from './changeReport.ts';
+export { snapshotsFromFile } from './snapshotsFromFile.ts';
+export type { FileSnapshots } from './snapshotsFromFile.ts';

@@ -9,11 +9,12 @@ import {
   type ChangeReport,
   type Snapshot,
   type SnapshotAreas,
+  type TerritoryClass,
   type UsedSnapshot,
   type Version,
 } from '../core/index.ts';
 import type { SnapshotSource } from '../sources/types.ts';
-import { computeAreas, computeChange } from './areaClient.ts';
+import { computeAreas, computeChange, importFile } from './areaClient.ts';
 import { browserSource, type BrowserSourceId } from './browserSources.ts';
 import { DATE_COLOURS } from './style.ts';
 
@@ -72,6 +73,12 @@ export class AppState {
   /** The version shown for the timeline date: the newest loaded one on or before it. */
   timelineVersionId = $state('');
   timelineArea = $state<number | null>(null);
+
+  /** Layers from the user's own files (kept across source switches; never replaced by a failed import). */
+  userLayers = $state.raw<{ key: string; file: string; snapshot: Snapshot; areas?: SnapshotAreas }[]>([]);
+  importStatus = $state('');
+  importProblems = $state.raw<string[]>([]);
+  importWarnings = $state.raw<string[]>([]);
 
   /** Occupied area at each month end of the active source, for the charts (loaded on demand). */
   series = $state.raw<{ date: string; snapshot: string; areaKm2: number }[]>([]);
@@ -288,6 +295,46 @@ export class AppState {
       if (run !== this.compareRun) return;
       this.comparison = { status: 'error', error: (err as Error).message, notes };
     }
+  }
+
+  /**
+   * Imports a user's GeoJSON file as dated layers. The file is validated on the same path as every source; if it
+   * yields nothing, its problems are listed and nothing already loaded changes.
+   */
+  async importUserFile(
+    file: File,
+    options: { fileDate?: string; defaultClass?: TerritoryClass } = {},
+  ): Promise<void> {
+    this.importStatus = `Reading ${file.name}…`;
+    this.importProblems = [];
+    this.importWarnings = [];
+    try {
+      const result = await importFile(file, options);
+      if (result.snapshots.length === 0) {
+        this.importProblems = result.issues.length ? result.issues : [`${file.name}: nothing to show`];
+        return;
+      }
+      this.importWarnings = result.warnings;
+      const added = result.snapshots.map((snapshot) => ({
+        key: `${this.userLayers.length}-${snapshot.version.id}`,
+        file: file.name,
+        snapshot,
+      }));
+      this.userLayers = [...this.userLayers, ...added];
+      for (const layer of added) {
+        void computeAreas(layer.snapshot).then((areas) => {
+          this.userLayers = this.userLayers.map((l) => (l.key === layer.key ? { ...l, areas } : l));
+        });
+      }
+    } catch (err) {
+      this.importProblems = [`${file.name}: ${(err as Error).message}`];
+    } finally {
+      this.importStatus = '';
+    }
+  }
+
+  removeUserLayer(key: string): void {
+    this.userLayers = this.userLayers.filter((l) => l.key !== key);
   }
 
   /**

@@ -1,6 +1,14 @@
 /** Promise wrapper around the geometry worker (src/ui/areaWorker.ts). */
 import type { FeatureCollection } from 'geojson';
-import type { ChangeClass, ChangeReport, Snapshot, SnapshotAreas, UsedSnapshot } from '../core/index.ts';
+import type {
+  ChangeClass,
+  ChangeReport,
+  FileSnapshots,
+  Snapshot,
+  SnapshotAreas,
+  TerritoryClass,
+  UsedSnapshot,
+} from '../core/index.ts';
 import type { RegionUrls, WorkerRequest, WorkerResponse } from './areaWorker.ts';
 import focusUrl from '../../geodata/focus-areas.geojson?url';
 import oblastsUrl from '../../geodata/oblasts.geojson?url';
@@ -77,4 +85,17 @@ export async function computeChange(
   });
   if (!('report' in r)) throw new Error('unexpected worker answer');
   return { report: r.report, geojson: r.geojson };
+}
+
+/**
+ * A user's GeoJSON file, read, parsed and validated in the worker: its dated snapshots, or the issues why not.
+ * @example const { snapshots, issues } = await importFile(file, { defaultClass: 'occupied' });
+ */
+export async function importFile(
+  file: File,
+  options: { fileDate?: string; defaultClass?: TerritoryClass } = {},
+): Promise<FileSnapshots> {
+  const r = await ask({ kind: 'import', file, ...options });
+  if (!('imported' in r)) throw new Error('unexpected worker answer');
+  return r.imported;
 }

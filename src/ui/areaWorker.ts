@@ -7,7 +7,10 @@ import {
   changeGeoJson,
   parseClaims,
   snapshotAreas,
+  snapshotsFromFile,
   type ChangeClass,
+  type FileSnapshots,
+  type TerritoryClass,
   type ChangeReport,
   type Region,
   type Snapshot,
@@ -29,7 +32,11 @@ export type WorkerRequest =
       toolVersion: string;
       generatedAt: string;
       urls: RegionUrls;
-    };
+    }
+  | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass };
+
+/** Files larger than this are refused before they are read (stated in the error). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export interface RegionUrls {
   oblasts: string;
@@ -39,6 +46,7 @@ export interface RegionUrls {
 export type WorkerResponse =
   | { id: number; areas: SnapshotAreas }
   | { id: number; report: ChangeReport; geojson: FeatureCollection }
+  | { id: number; imported: FileSnapshots }
   | { id: number; error: string };
 
 const cache = new Map<string, Promise<Region[]>>();
@@ -66,12 +74,46 @@ function regions(url: string): Promise<Region[]> {
 }
 
 const claims = parseClaims(registry).claims;
+
+/** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */
+async function importFile(req: Extract<WorkerRequest, { kind: 'import' }>): Promise<FileSnapshots> {
+  const name = req.file.name;
+  const fail = (issue: string): FileSnapshots => ({
+    snapshots: [],
+    warnings: [],
+    issues: [`${name}: ${issue}`],
+  });
+  if (req.file.size > MAX_IMPORT_BYTES) {
+    return fail(
+      `${(req.file.size / 1048576).toFixed(0)} MB is over the ${MAX_IMPORT_BYTES / 1048576} MB limit for files`,
+    );
+  }
+  if (req.file.size === 0) return fail('the file is empty');
+  let text = await req.file.text();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return fail(
+      /^\s*</u.test(text)
+        ? 'this is an HTML page, not GeoJSON'
+        : `not valid JSON (${(err as Error).message})`,
+    );
+  }
+  return snapshotsFromFile(name, json, {
+    ...(req.fileDate ? { fileDate: req.fileDate } : {}),
+    ...(req.defaultClass ? { defaultClass: req.defaultClass } : {}),
+  });
+}
 const post = (msg: WorkerResponse) => (self as unknown as Worker).postMessage(msg);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   try {
-    if (req.kind === 'areas') {
+    if (req.kind === 'import') {
+      post({ id: req.id, imported: await importFile(req) });
+    } else if (req.kind === 'areas') {
       const all = await regions(req.urls.oblasts);
       const picked = req.regionIsos
         .map((iso) => all.find((r) => r.properties.iso === iso))

@@ -62,7 +62,9 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     await expect(page.getByTestId('lost')).toHaveText(fmt.format(cli.lostKm2));
     await expect(page.getByTestId('net')).toHaveText(`+${fmt.format(cli.netKm2)}`);
     const donetsk = cli.byOblast.find((r) => r.iso === 'UA-14')!;
-    await expect(page.getByRole('row', { name: /^Donetsk/u })).toContainText(fmt.format(donetsk.gainedKm2));
+    await expect(
+      page.getByRole('group', { name: /^Change from/u }).getByRole('row', { name: /^Donetsk/u }),
+    ).toContainText(fmt.format(donetsk.gainedKm2));
     // The Berlin claim is in the period and judged.
     await expect(page.getByText('about the area of Berlin', { exact: false }).first()).toBeVisible();
     await expect(page.getByRole('group', { name: /^Change from/u })).toContainText(cli.reported[0]!.verdict);
