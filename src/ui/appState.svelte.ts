@@ -14,7 +14,7 @@ import {
   type Version,
 } from '../core/index.ts';
 import type { SnapshotSource } from '../sources/types.ts';
-import { computeAreas, computeChange, importFile } from './areaClient.ts';
+import { computeAreas, computeChange, computeTotals, importFile } from './areaClient.ts';
 import { browserSource, type BrowserSourceId } from './browserSources.ts';
 import { DATE_COLOURS } from './style.ts';
 
@@ -42,6 +42,9 @@ export interface Comparison {
 /** The Alaska summit, the default "before" date of the 2025 comparisons. */
 export const ALASKA_SUMMIT = '2025-08-15T12:00:00Z';
 export const DEFAULT_COMPARE: readonly [string, string] = ['2025-08-15', '2025-11-20'];
+
+/** Loaded snapshots kept beyond those on screen, least recently used dropped first (bounded memory in playback). */
+const SNAPSHOT_CACHE = 48;
 
 /** How many versions to try, newest first, before giving up on finding a default layer that loads. */
 const MAX_PROBES = 800;
@@ -85,6 +88,10 @@ export class AppState {
   seriesStatus = $state('');
 
   private generation = 0;
+  /** Version ids in order of last use, for evicting snapshots nobody shows. */
+  private recent: string[] = [];
+  /** Snapshots the comparison uses (kept while it is on screen). */
+  private compared: string[] = [];
   private compareRun = 0;
   private timelineRun = 0;
 
@@ -120,6 +127,9 @@ export class AppState {
     this.comparison = { status: 'idle', notes: [] };
     this.timelineDate = '';
     this.timelineVersionId = '';
+    this.recent = [];
+    this.compared = [];
+    this.totals = new Map();
     this.series = [];
     this.seriesStatus = '';
     this.listStatus = 'loading';
@@ -178,6 +188,7 @@ export class AppState {
 
   /** Fetches and parses a version unless already there; resolves true when it is ready. */
   async load(id: string): Promise<boolean> {
+    this.recent = [...this.recent.filter((r) => r !== id), id];
     if (this.snapshots[id]) return true;
     const version = this.versions.find((v) => v.id === id);
     if (!version) return false;
@@ -189,12 +200,34 @@ export class AppState {
       if (gen !== this.generation) return false;
       this.snapshots = { ...this.snapshots, [id]: snapshot };
       this.setLayer(id, { status: 'ready' });
+      this.evict();
       return true;
     } catch (err) {
       if (gen !== this.generation) return false;
       this.setLayer(id, { status: 'error', error: (err as Error).message });
       return false;
     }
+  }
+
+  /** Drops the least recently used snapshots that no layer, timeline or comparison shows, beyond SNAPSHOT_CACHE. */
+  private evict(): void {
+    const keep = new Set([...this.visible, this.timelineVersionId, ...this.compared]);
+    const loaded = this.recent.filter((id) => this.snapshots[id]);
+    const spare = loaded.filter((id) => !keep.has(id));
+    const excess = loaded.length - SNAPSHOT_CACHE;
+    if (excess <= 0 || spare.length === 0) return;
+    const drop = new Set(spare.slice(0, excess));
+    this.snapshots = Object.fromEntries(Object.entries(this.snapshots).filter(([id]) => !drop.has(id)));
+    this.recent = this.recent.filter((id) => !drop.has(id));
+    // Their computed areas go too; a layer switched on again recomputes them.
+    this.layers = Object.fromEntries(
+      Object.entries(this.layers).map(([id, l]) => [
+        id,
+        drop.has(id)
+          ? { status: l.status === 'error' ? l.status : 'idle', ...(l.error ? { error: l.error } : {}) }
+          : l,
+      ]),
+    ) as Record<string, LayerInfo>;
   }
 
   /**
@@ -280,6 +313,7 @@ export class AppState {
       return;
     }
     const notes = [a.note, b.note].filter((n): n is string => !!n);
+    this.compared = [a.snapshot.version.id, b.snapshot.version.id];
     this.comparison = { status: 'computing', notes };
     try {
       const { report, geojson } = await computeChange(
@@ -371,25 +405,44 @@ export class AppState {
     if (gen === this.generation) this.seriesStatus = '';
   }
 
+  /** Occupied totals (since and before 2022) by version id, for the timeline figure. */
+  private totals = new Map<string, number>();
+
   /**
-   * Moves the timeline to a date. The layer follows as soon as that date's snapshot has loaded; a slow load never
-   * holds back the next date (a newer request supersedes it, and the previous frame stays on screen meanwhile).
+   * Moves the timeline to a date. Any snapshot that finishes loading is shown if it is newer than the one on screen
+   * and not past the timeline's date, so during playback a slow frame never blocks the next and completed frames
+   * are never thrown away; the figure follows the frame on screen.
    */
   async setTimelineDate(date: string): Promise<void> {
-    const run = ++this.timelineRun;
+    const gen = this.generation;
     this.timelineDate = date;
     const used = await this.snapshotFor(date);
-    if (run !== this.timelineRun || 'error' in used) return;
-    this.timelineVersionId = used.snapshot.version.id;
+    if (gen !== this.generation || 'error' in used) return;
+    const v = used.snapshot.version;
+    const shown = this.snapshots[this.timelineVersionId]?.version.date ?? '';
+    const latestRequest = date === this.timelineDate;
+    const forwardAndNewer = v.date > shown && v.date <= this.timelineDate;
+    if (!latestRequest && !forwardAndNewer) return;
+    this.timelineVersionId = v.id;
+    const known = this.totals.get(v.id);
+    if (known !== undefined) {
+      this.timelineArea = known;
+      return;
+    }
     this.timelineArea = null;
     try {
-      const areas = await computeAreas(used.snapshot);
-      if (run !== this.timelineRun) return;
-      this.timelineArea =
-        areas.total.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : areas.total.occupied_pre2022);
+      const t = (await computeTotals(used.snapshot)).total;
+      const area = t.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : t.occupied_pre2022);
+      this.totals.set(v.id, area);
+      if (this.timelineVersionId === v.id) this.timelineArea = area;
     } catch {
       // The figure stays empty; the layer is still shown.
     }
+  }
+
+  /** Starts loading the snapshots for these dates (playback reads ahead), without showing them. */
+  prefetch(dates: readonly string[]): void {
+    for (const d of dates) void this.snapshotFor(d);
   }
 }
 

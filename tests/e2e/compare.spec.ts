@@ -134,6 +134,22 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     );
   });
 
+  test('charts draw occupied area and monthly change with reported marks', async ({ page, pageErrors }) => {
+    await page.goto('/?source=archive');
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Draw occupied area and monthly change' }).click();
+    const area = page.getByRole('img', { name: 'Occupied area over time' });
+    const net = page.getByRole('img', { name: 'Net change per month, with reported figures' });
+    await expect(net.locator('svg rect').first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/Loading month/u)).toBeHidden({ timeout: 60_000 });
+    // 2024-07 → 2026-07: 25 month ends, so 24 monthly bars; DeepState's and ISW's 2025 months as marks.
+    expect(await area.locator('svg circle').count()).toBeGreaterThanOrEqual(24);
+    expect(await net.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThanOrEqual(23);
+    await expect(net.locator('svg title', { hasText: 'DeepState (reported)' }).first()).toBeAttached();
+    await expect(net.locator('svg title', { hasText: 'ISW (reported)' }).first()).toBeAttached();
+    expect(pageErrors).toEqual([]);
+  });
+
   test('play advances the timeline date and its occupied area', async ({ page }) => {
     await page.goto('/?source=archive&t=2025-08-10');
     await waitForMapIdle(page);

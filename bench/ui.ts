@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:ui`: the app in Debian's Chromium against the reference mirror (issue #5's goals, issue #6's heap):
+ * cold load to the first map `idle`, a timeline date switch to updated map and figures (median, p95), playback rate,
+ * and the JS heap after browsing 100 dates and after a long playback. Prints medians; never a timed unit test.
+ * Needs FRONTLINE_REFERENCE_DATA (skips, saying why, without it) and a build (`vite build`, run by the npm script).
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const ref = process.env['FRONTLINE_REFERENCE_DATA'];
+if (!ref) {
+  console.log('bench:ui skipped: FRONTLINE_REFERENCE_DATA is not set (e.g. ../shared/geodata)');
+  process.exit(0);
+}
+const PORT = 4391;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  env: {
+    ...process.env,
+    FRONTLINE_DEEPSTATE_API: resolve(ref, 'deepstate-api'),
+    FRONTLINE_ARCHIVE: resolve(ref, 'deepstate-archive'),
+  },
+  stdio: 'ignore',
+  detached: true,
+});
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+
+  const idle = (page: Page) =>
+    page.waitForFunction(() => {
+      const m = window.__frontline?.map;
+      return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+    });
+  const heapMb = async (page: Page): Promise<number> => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
+  };
+
+  // 1. Cold load to the first idle map (a fresh browser context each time: empty caches).
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${BASE}/?source=archive`);
+    await idle(page);
+    loads.push(Date.now() - t0);
+    await context.close();
+  }
+
+  // 2. Date switch: one step of the timeline to updated layer and figure.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?source=archive&t=2025-01-01`);
+  await idle(page);
+  await page.getByTestId('timeline-area').waitFor();
+  const heapStart = await heapMb(page);
+  const switches: number[] = [];
+  const slider = page.getByRole('slider', { name: 'Timeline date' });
+  for (let i = 0; i < 100; i++) {
+    const before = await page.getByTestId('timeline-date').textContent();
+    const t0 = Date.now();
+    await slider.press('ArrowRight');
+    await page.waitForFunction((b) => {
+      const d = document.querySelector('[data-testid="timeline-date"]')?.textContent;
+      const area = document.querySelector('[data-testid="timeline-area"]');
+      const m = window.__frontline!.map;
+      return (
+        d &&
+        d !== b &&
+        area &&
+        m.getStyle().layers.some((l) => l.id.startsWith(`timeline-${d}`)) &&
+        m.loaded()
+      );
+    }, before);
+    switches.push(Date.now() - t0);
+  }
+  const heapAfter100 = await heapMb(page);
+
+  // 3. Playback at the fastest speed for 10 s: dates actually shown per second.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
+  // A string, not a function: tsx's transform would wrap inner functions in a helper the page lacks.
+  const shown = (await page.evaluate(`(async () => {
+    const seen = new Set();
+    const m = window.__frontline.map;
+    const onRender = () => {
+      const l = m.getStyle().layers.find((x) => x.id.startsWith('timeline-'));
+      if (l) seen.add(l.id);
+    };
+    m.on('render', onRender);
+    document.querySelector('button[aria-pressed]').click();
+    await new Promise((r) => setTimeout(r, 10000));
+    document.querySelector('button[aria-pressed="true"]')?.click();
+    m.off('render', onRender);
+    return seen.size;
+  })()`)) as number;
+
+  // 4. Long playback (issue #6): play on through the archive, then compare the heap with the start.
+  const longSeconds = Number(process.env['FRONTLINE_PLAYBACK_SECONDS'] ?? 60);
+  await page.evaluate(() => (document.querySelector('button[aria-pressed]') as HTMLButtonElement).click());
+  await page.waitForTimeout(longSeconds * 1000);
+  await page.evaluate(() =>
+    (document.querySelector('button[aria-pressed="true"]') as HTMLButtonElement | null)?.click(),
+  );
+  const heapEnd = await heapMb(page);
+  const lastDate = await page.getByTestId('timeline-date').textContent();
+  await browser.close();
+
+  console.log(`UI benchmark (Chromium ${browser.version()}, software WebGL, archive source, 1280×800)`);
+  console.log(
+    `cold load to first idle:        median ${median(loads)} ms (goal ≤ 1500)   runs ${loads.join(', ')}`,
+  );
+  console.log(
+    `timeline date switch (100):     median ${median(switches)} ms, p95 ${p95(switches)} ms (goal p95 ≤ 100)`,
+  );
+  console.log(
+    `playback at 20 dates/s, 10 s:   ${(shown / 10).toFixed(1)} dates shown per second (goal ≥ 10)`,
+  );
+  console.log(
+    `JS heap: start ${heapStart.toFixed(1)} MB, after 100 dates ${heapAfter100.toFixed(1)} MB (goal ≤ 150), after ${longSeconds} s more playback (to ${lastDate}) ${heapEnd.toFixed(1)} MB`,
+  );
+} finally {
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
