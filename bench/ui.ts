@@ -78,12 +78,13 @@ try {
     await context.close();
   }
 
+  process.stderr.write(`  cold loads: ${loads.join(', ')} ms\n`);
   // 2. Date switch: one step of the timeline to updated layer and figure.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${BASE}/?source=archive&t=2025-01-01`);
   await idle(page);
-  await page.getByTestId('timeline-area').waitFor();
+  await page.getByTestId('timeline-area').waitFor({ timeout: 120_000 });
   const heapStart = await heapMb(page);
   const switches: number[] = [];
   const slider = page.getByRole('slider', { name: 'Timeline date' });
@@ -104,6 +105,7 @@ try {
       );
     }, before);
     switches.push(Date.now() - t0);
+    if (i % 20 === 19) process.stderr.write(`  ${i + 1} date switches…\n`);
   }
   const heapAfter100 = await heapMb(page);
 
@@ -114,8 +116,8 @@ try {
     const seen = new Set();
     const m = window.__frontline.map;
     const onRender = () => {
-      const l = m.getStyle().layers.find((x) => x.id.startsWith('timeline-'));
-      if (l) seen.add(l.id);
+      const shown = document.querySelector('[data-testid="timeline-shown"]')?.textContent;
+      if (shown) seen.add(shown);
     };
     m.on('render', onRender);
     document.querySelector('button[aria-pressed]').click();
