@@ -11,11 +11,18 @@
  * Each is run once to warm up, then RUNS times; the median is printed with its ratio to (a). (c) and (b) are checked
  * against (a): equal within 0.05% or 0.05 km², whichever is larger.
  * Then (d): the whole archive's consecutive-day history with the per-oblast split (ours only), with peak RSS.
+ * Then (e), memory ceilings (issue #6), each command in its own Node process so its peak RSS is its own: a `frontline
+ * sync` of the whole archive from a local HTTP server over the reference folder into a temporary folder, and the
+ * CLI's whole-archive `frontline history --step day`. maxRSS is read in the child (`process.resourceUsage()` at
+ * exit, loaded with `node --import`), so no `/usr/bin/time` is needed.
  *
  * Real data only: it reads FRONTLINE_REFERENCE_DATA (e.g. ../shared/geodata) and skips, saying why, without it.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { difference, featureCollection, intersect } from '@turf/turf';
 import type { Feature } from 'geojson';
 import {
@@ -31,6 +38,7 @@ import { loadFocusAreas, loadOblasts } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
 import { fileFetch } from '../src/sources/fileFetch.ts';
 import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
+import { serveStaticFolder } from '../tests/support/staticServer.ts';
 import { WINDOWED_VS_OVERLAY_ABS_KM2, WINDOWED_VS_OVERLAY_REL } from '../tests/unit/tolerances.ts';
 
 const RUNS = 5;
@@ -262,6 +270,90 @@ async function main(): Promise<void> {
       `(${(computeMs / pairs).toFixed(1)} ms/pair); loading and parsing the files ${(loadMs / 1000).toFixed(2)} s; ` +
       `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB sampled, ${maxRssMb.toFixed(0)} MB maxRSS; ` +
       `net inside the oblasts over the whole period ${netSum.toFixed(1)} km²`,
+  );
+
+  await memoryCeilings(dir, versions[0]!.date, versions.at(-1)!.date);
+}
+
+/** Prints the child's peak resident set size on exit, on a line of its own (kB, as getrusage gives it). */
+const MAX_RSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nfrontline-maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
+const CLI = fileURLToPath(new URL('../bin/frontline.js', import.meta.url));
+
+/** Runs `frontline ARGS` in a child Node process: exit code, wall time, its own maxRSS, the last line of stderr. */
+function runCli(args: string[]): Promise<{ code: number; seconds: number; maxRssMb: number; last: string }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', MAX_RSS_HOOK, CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  return new Promise((ok, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const kb = Number(/frontline-maxrss-kb=(\d+)/u.exec(stderr)?.[1] ?? NaN);
+      const lines = stderr
+        .replace(/frontline-maxrss-kb=\d+/u, '')
+        .trim()
+        .split('\n');
+      ok({
+        code: code ?? -1,
+        seconds: (performance.now() - t0) / 1000,
+        maxRssMb: kb / 1024,
+        last: lines.at(-1) ?? '',
+      });
+    });
+  });
+}
+
+/** (e) Memory ceilings of the whole-archive commands, each in its own process. */
+async function memoryCeilings(dir: string, first: string, last: string): Promise<void> {
+  // What a CLI process takes before doing anything (node, the tsx loader, the core's modules): the floor.
+  const floor = await runCli(['--help']);
+  console.log(`(e) floor: frontline --help, peak RSS ${floor.maxRssMb.toFixed(0)} MB (maxRSS)`);
+  const server = await serveStaticFolder(dir);
+  const out = mkdtempSync(join(tmpdir(), 'frontline-bench-sync-'));
+  try {
+    const sync = await runCli([
+      'sync',
+      '--source',
+      'archive',
+      '--data',
+      server.baseUrl,
+      '--from',
+      first,
+      '--to',
+      last,
+      '--out',
+      out,
+    ]);
+    const files = readdirSync(out).filter((n) => n.endsWith('.geojson')).length;
+    console.log(
+      `(e) sync of the whole archive (${first} → ${last}) from a local HTTP server into a temporary folder: ` +
+        `exit ${sync.code}, ${files} files in ${sync.seconds.toFixed(1)} s; peak RSS ${sync.maxRssMb.toFixed(0)} MB (maxRSS)`,
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    await server.close();
+  }
+  const history = await runCli([
+    'history',
+    '--source',
+    'archive',
+    '--data',
+    dir,
+    '--from',
+    first,
+    '--to',
+    last,
+    '--step',
+    'day',
+  ]);
+  console.log(
+    `(e) frontline history --source archive --step day over the whole archive (${first} → ${last}), from the folder: ` +
+      `exit ${history.code} in ${history.seconds.toFixed(1)} s; peak RSS ${history.maxRssMb.toFixed(0)} MB (maxRSS)`,
   );
 }
 

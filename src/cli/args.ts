@@ -59,12 +59,15 @@ export const FOLDER_OPTIONS = {
 
 /**
  * The options every command takes: which source, where it is read from (`--data`), the folder source's options,
- * and `--no-cache` to bypass the snapshot cache (src/sources/cache.ts) for sources read over HTTP.
+ * `--no-cache` to bypass the snapshot cache (src/sources/cache.ts) for sources read over HTTP, `--cache-dir` to keep
+ * it elsewhere than geodata/cache/, and `--timeout SECONDS` for each request (default 60).
  */
 export const SOURCE_OPTIONS = {
   source: { type: 'string' },
   data: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...FOLDER_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
@@ -91,4 +94,17 @@ export function folderOptions(values: {
   }
   if (values['class-property']) out.classProperty = values['class-property'];
   return out;
+}
+
+/**
+ * `--timeout SECONDS` in milliseconds (fractions allowed, 0.05–3600 s), or undefined when not given.
+ * @example timeoutMs('2.5') // 2500
+ */
+export function timeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!/^\d+(?:\.\d+)?$/u.test(value) || s < 0.05 || s > 3600) {
+    throw new UsageError(`--timeout ${JSON.stringify(value)}: seconds, from 0.05 to 3600`);
+  }
+  return Math.round(s * 1000);
 }

@@ -32,6 +32,8 @@ function help(): string {
     '',
     'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), folder.',
     '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
+    'HTTP sources: --timeout SECONDS per request (default 60); fetched snapshots are cached in geodata/cache/',
+    '(--cache-dir DIR elsewhere, --no-cache not at all).',
     'Exit codes: 0 ok, 1 source or computation failed, 2 wrong usage, 3 invalid data.',
     '',
   ].join('\n');

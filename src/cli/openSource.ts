@@ -13,7 +13,7 @@ import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
-import { folderOptions, sourceId, UsageError } from './args.ts';
+import { folderOptions, sourceId, timeoutMs, UsageError } from './args.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -35,6 +35,8 @@ export interface OpenOptions {
   defaultClass?: TerritoryClass;
   /** `folder` source: the property holding the class (`--class-property`). */
   classProperty?: string;
+  /** Time limit of each request to an HTTP source (`--timeout`); the adapters' default (60 s) otherwise. */
+  timeoutMs?: number;
 }
 
 /**
@@ -78,17 +80,19 @@ export function openSource(
     const root = typeof options.cache === 'string' ? { root: resolve(options.cache) } : {};
     fetchFn = cachingFetch(fetchFn, { source: id, baseUrl: base, ...root });
   }
-  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn });
+  const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
+  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...timeout });
   return createArchiveSource({
     baseUrl: base,
     fetch: fetchFn,
+    ...timeout,
     ...(local ? { listNames: () => readdir(base) } : {}),
   });
 }
 
 /**
- * The source a command's parsed options name: `--source`, `--data`, the folder options, and the cache unless
- * `--no-cache`.
+ * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, and the cache
+ * (in `--cache-dir`, default geodata/cache/) unless `--no-cache`.
  * @example const source = sourceFrom(values, io);
  */
 export function sourceFrom(
@@ -96,11 +100,15 @@ export function sourceFrom(
     source?: string | undefined;
     data?: string | undefined;
     'no-cache'?: boolean | undefined;
+    'cache-dir'?: string | undefined;
+    timeout?: string | undefined;
   } & Parameters<typeof folderOptions>[0],
   io: { fetch: FetchLike },
 ): SnapshotSource {
+  const timeout = timeoutMs(values.timeout);
   return openSource(sourceId(values.source), values.data, io.fetch, {
     ...folderOptions(values),
-    cache: !values['no-cache'],
+    cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
+    ...(timeout ? { timeoutMs: timeout } : {}),
   });
 }

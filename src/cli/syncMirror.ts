@@ -13,6 +13,7 @@ import {
   archiveVersion,
   parseArchiveDay,
   parseDeepStateVersion,
+  parseGeoJsonText,
   parseHistoryList,
   versionsPerPeriod,
   type Snapshot,
@@ -24,6 +25,7 @@ import { ARCHIVE_KNOWN_GAPS, createArchiveSource } from '../sources/archive.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
 import { SourceError, type FetchLike } from '../sources/fetchJson.ts';
 import { fetchWithRetry, type RetryOptions } from '../sources/fetchWithRetry.ts';
+import { decodeUtf8 } from '../sources/readBody.ts';
 import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
 import { isUrl } from './openSource.ts';
 
@@ -90,15 +92,23 @@ interface Item {
 
 const MAX_WARNING_LINES = 3;
 
-/** Parses bytes as JSON and through the source's parser; issues on any failure. */
-function check(bytes: Uint8Array | string, parse: Item['parse'], where: string): Parsed<Snapshot> {
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
-  } catch (err) {
-    return { ok: false, issues: [`${where}: not JSON (${(err as Error).message})`] };
-  }
-  return parse(json);
+/**
+ * Parses bytes through the first step for any text (src/core/parseGeoJsonText.ts) and the source's parser; issues
+ * on any failure. A byte-order mark's warning joins the parser's.
+ */
+function check(
+  bytes: Uint8Array | string,
+  parse: Item['parse'],
+  where: string,
+  subject = 'the file',
+): Parsed<Snapshot> {
+  const text = typeof bytes === 'string' ? bytes : decodeUtf8(bytes);
+  const json = parseGeoJsonText(text, { label: where, subject });
+  if (!json.ok) return json;
+  const parsed = parse(json.value);
+  return parsed.ok && json.warnings.length > 0
+    ? { ...parsed, warnings: [...json.warnings, ...parsed.warnings] }
+    : parsed;
 }
 
 /**
@@ -216,7 +226,7 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
       note(`not published (404): ${url}`);
       return true;
     }
-    const parsed = check(got.body, item.parse, url);
+    const parsed = check(got.body, item.parse, url, 'the answer');
     if (!parsed.ok) {
       summary.invalid++;
       summary.invalidList.push(`${name}: ${parsed.issues.slice(0, 3).join('; ')}`);
@@ -275,7 +285,8 @@ async function versionList(
   const target = join(out, 'history', 'public');
   const fromMirror = async (): Promise<Version[] | null> => {
     try {
-      const parsed = parseHistoryList(JSON.parse(await readFile(target, 'utf8')) as unknown);
+      const json = parseGeoJsonText(await readFile(target, 'utf8'));
+      const parsed = json.ok ? parseHistoryList(json.value) : json;
       return parsed.ok ? parsed.value : null;
     } catch {
       return null;
@@ -291,12 +302,8 @@ async function versionList(
     return kept;
   }
   if (got.status === 'missing') throw new SourceError(`${url}: no version list there (404)`, 404, url);
-  let parsed;
-  try {
-    parsed = parseHistoryList(JSON.parse(new TextDecoder().decode(got.body)) as unknown);
-  } catch (err) {
-    parsed = { ok: false as const, issues: [`not JSON (${(err as Error).message})`] };
-  }
+  const json = parseGeoJsonText(decodeUtf8(got.body), { subject: 'the answer' });
+  const parsed = json.ok ? parseHistoryList(json.value, { now: Date.now() }) : json;
   if (!parsed.ok) {
     summary.invalid++;
     summary.invalidList.push(`${url}: ${parsed.issues.join('; ')}`);

@@ -68,8 +68,15 @@ export interface ChangeReport {
   reported: ReportedCheck[];
 }
 
-/** km² with two decimals, as a number. */
-export const round2 = (n: number): number => Math.round(n * 100) / 100;
+/**
+ * km² with two decimals, as a number; never -0 (a difference of equal sums can round to it), which JSON would write
+ * as 0, so a report would not survive its own JSON round trip.
+ * @example round2(-0.001) // 0
+ */
+export const round2 = (n: number): number => {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? 0 : r;
+};
 
 const roundRow = (r: RegionChange): RegionChange => ({
   iso: r.iso,

@@ -45,6 +45,7 @@ export function dateFromValue(value: unknown): string | null {
   const s = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (typeof s !== 'string') return null;
   const v = s.trim();
+  const day = v.slice(0, 10); // taken before isIsoDate narrows `v`
   if (isIsoDate(v)) return v;
   let m = /^(\d{4})(\d{2})(\d{2})$/u.exec(v);
   if (m) return isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null;
@@ -53,11 +54,41 @@ export function dateFromValue(value: unknown): string | null {
     const date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
     return isIsoDate(date) ? date : null;
   }
-  // A date-time needs a time zone to have a UTC date; without one it is read as written.
+  // A date-time needs a time zone to have a UTC date; without one it is read as written. Its date part must be a
+  // calendar date: Date.parse('2025-02-30T10:00Z') quietly rolls over to 2 March.
+  if (!isIsoDate(day) && /^\d{4}-\d{2}-\d{2}[T ]/u.test(v)) return null;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/u.test(v)) {
     const t = Date.parse(v);
     return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
   }
   m = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/u.exec(v);
   return m && isIsoDate(m[1]) ? m[1] : null;
+}
+
+/**
+ * Dates written in a file name that are not in the calendar (`2025-02-30`, `20251301`), so that "no date" can say
+ * which one was meant and why it was not taken.
+ * @example impossibleDatesInName('lines-2025-02-30.geojson') // ['2025-02-30']
+ */
+export function impossibleDatesInName(name: string): string[] {
+  const out: string[] = [];
+  for (const m of name.matchAll(NAME_DATE)) {
+    const date = `${m[1]}-${m[3]}-${m[4]}`;
+    if (!isIsoDate(date) && !out.includes(date)) out.push(date);
+  }
+  return out;
+}
+
+/**
+ * A property value written like a date (`YYYY-MM-DD…`, `YYYYMMDD`, `DD.MM.YYYY`) that is not a calendar date, as
+ * written; null for real dates and for values that do not look like dates at all.
+ * @example impossibleDate('2025-02-30') // '2025-02-30'
+ * @example impossibleDate('2025-02-28') // null
+ */
+export function impossibleDate(value: unknown): string | null {
+  const s = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+  if (typeof s !== 'string') return null;
+  const v = s.trim();
+  const looksLikeDate = /^\d{4}-\d{2}-\d{2}(?:$|[T ])|^\d{8}$|^\d{1,2}\.\d{1,2}\.\d{4}$/u.test(v);
+  return looksLikeDate && dateFromValue(v) === null ? v.slice(0, 40) : null;
 }

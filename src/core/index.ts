@@ -52,3 +52,14 @@ export {
 export type { ChangeReport, ReportMeta, ReportedCheck, UsedSnapshot } from './changeReport.ts';
 export { snapshotsFromFile } from './snapshotsFromFile.ts';
 export type { FileSnapshots } from './snapshotsFromFile.ts';
+// Issue #6: the first step for any file or response body.
+export {
+  parseGeoJsonText,
+  sizeIssue,
+  formatMegabytes,
+  MAX_BYTES,
+  MAX_DEPTH,
+  MAX_VERTICES,
+} from './parseGeoJsonText.ts';
+export type { ParseTextOptions } from './parseGeoJsonText.ts';
+export { impossibleDate, impossibleDatesInName } from './dateFromName.ts';

@@ -3,16 +3,18 @@
  * with one MultiPolygon of all Russian-occupied territory of Ukraine that day, Crimea and the pre-2022 areas
  * included, grey zone excluded. Format: ../shared/geodata/README.md.
  */
+import { isIsoDate } from './dates.ts';
 import type { Parsed } from './parseDeepState.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 import type { Snapshot, TerritoryFeature, Version } from './model.ts';
 
 export const ARCHIVE_SOURCE_ID = 'archive';
 
-/** `deepstatemap_data_YYYYMMDD.geojson` → `YYYY-MM-DD`, or null. */
+/** `deepstatemap_data_YYYYMMDD.geojson` → `YYYY-MM-DD`, or null (also for a day not in the calendar, 20250230). */
 export function archiveDateFromName(name: string): string | null {
   const m = /deepstatemap_data_(\d{4})(\d{2})(\d{2})\.geojson$/u.exec(name);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const date = m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return isIsoDate(date) ? date : null;
 }
 
 /** `YYYY-MM-DD` → `deepstatemap_data_YYYYMMDD.geojson`. */

@@ -10,14 +10,37 @@ export type Cell = string | number | null;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/u;
 
 /**
- * A text cell starting with = + - @, tab or CR would run as a formula in a spreadsheet: prefix a quote.
- * Numbers, and strings that are plain decimal numbers (`-12.50`), are left alone.
+ * What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection"): = + - @, tab, CR, and their full-width
+ * forms ＝ ＋ － ＠, which some spreadsheets (Excel in East Asian locales) also accept — csv-stringify's
+ * `escape_formulas` covers the same set.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/**
+ * A text cell starting with = + - @, tab or CR (or ＝ ＋ － ＠) would run as a formula in a spreadsheet: prefix a
+ * quote. Numbers, and strings that are plain decimal numbers (`-12.50`), are left alone.
+ * @example neutraliseCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`
+ * @example neutraliseCell('-12.50') // '-12.50'
  */
 export function neutraliseCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   if (PLAIN_NUMBER.test(value)) return value;
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The `#` metadata line. A spreadsheet told to skip `#` lines ignores it; one that is not splits it at commas into
+ * cells, so a piece after a comma that would start a formula (a folder or URL named `x,=HYPERLINK(…)`) is
+ * neutralised like any cell, quotes and spaces before it included. Line breaks become spaces.
+ */
+function commentLine(comment: string): string {
+  const pieces = comment.replace(/[\r\n]+/gu, ' ').split(',');
+  const safe = pieces.map((piece, i) => {
+    const start = piece.replace(/^[\s"]+/u, '');
+    return i > 0 && !PLAIN_NUMBER.test(start) && FORMULA_START.test(start) ? `'${piece}` : piece;
+  });
+  return `# ${safe.join(',')}`;
 }
 
 /**
@@ -34,5 +57,5 @@ export function toCsv(
     record_delimiter: 'windows',
     quote_record_delimiter: true,
   });
-  return comment === undefined ? body : `# ${comment.replace(/[\r\n]+/gu, ' ')}\r\n${body}`;
+  return comment === undefined ? body : `${commentLine(comment)}\r\n${body}`;
 }

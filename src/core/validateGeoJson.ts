@@ -11,8 +11,11 @@
  * | ring under 4 positions (after the above) | ring dropped (with its polygon when it is the outer one), warning |
  * | rings wound against RFC 7946 §3.1.6 (outer counter-clockwise, holes clockwise) | rewound, one warning per file |
  * | a third ordinate | dropped; one warning per file unless it is 0 everywhere (DeepState writes `[lon, lat, 0]`) |
+ * | a fourth ordinate (M) or more | dropped; one warning per file |
+ * | a hole lying outside its outer ring (and crossing nothing) | hole dropped, warning: subtracting it would be wrong |
  * | self-intersections (crossing or overlapping edges, spikes) | warning only: no safe automatic repair |
  * | empty or null geometry | feature kept with a null geometry, warning |
+ * | not a FeatureCollection (a Feature, a bare geometry, TopoJSON, an array…) | issue saying what it is instead |
  *
  * Pure: no I/O; the input is never mutated and the result shares no coordinate arrays with it.
  */
@@ -36,6 +39,7 @@ export type ValidCollection = FeatureCollection<Geometry | null, Record<string, 
 const HANDLED_BELOW = ['The first and last positions must be equivalent', 'at least four positions'];
 const NO_PROPERTIES = 'must have a member with the name "properties"';
 const MAX_ISSUES = 50;
+const PER_FEATURE = 3;
 const MAX_WARNINGS = 100;
 const NAME_CHARS = 40;
 
@@ -74,6 +78,82 @@ function structureOf(feature: unknown): string[] {
   }
 }
 
+/** What a value that should be a FeatureCollection is instead, with the fix when there is one. */
+function whatInstead(json: unknown): string {
+  const wrap = 'wrap it as {"type": "FeatureCollection", "features": [...]}';
+  if (json === null) return 'got null';
+  if (Array.isArray(json))
+    return `got a JSON array (of ${json.length} items), not an object; if they are features, ${wrap}`;
+  if (!isObject(json)) return `got ${typeof json === 'string' ? 'a string' : `a ${typeof json}`}`;
+  const type = json['type'];
+  if (type === 'FeatureCollection') {
+    const f = json['features'];
+    return f === undefined
+      ? 'it has no "features" member'
+      : `its "features" is not an array (got ${f === null ? 'null' : typeof f})`;
+  }
+  if (type === 'Feature') return `got a single Feature; ${wrap}`;
+  if (typeof type === 'string' && GEOMETRY_TYPES.includes(type))
+    return `got a bare ${type} geometry; put it in a Feature ({"type": "Feature", "properties": {}, "geometry": ...}) and ${wrap}`;
+  if (type === 'Topology')
+    return 'got TopoJSON ("type": "Topology"); convert it to GeoJSON first (e.g. topo2geo from topojson-client)';
+  if (type === undefined) return 'it has no "type" member';
+  return `"type" is ${JSON.stringify(type).slice(0, 60)}, not "FeatureCollection"`;
+}
+
+const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+];
+
+type Box = [number, number, number, number];
+
+function ringBox(ring: readonly Position[]): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    if (x! < box[0]) box[0] = x!;
+    if (y! < box[1]) box[1] = y!;
+    if (x! > box[2]) box[2] = x!;
+    if (y! > box[3]) box[3] = y!;
+  }
+  return box;
+}
+
+/** 1 inside the closed ring, -1 outside, 0 on its boundary (crossing-number test). */
+function pointInRing(x: number, y: number, ring: readonly Position[], box: Box): number {
+  if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) return -1;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
+    if (
+      cross === 0 &&
+      x >= Math.min(xi, xj) &&
+      x <= Math.max(xi, xj) &&
+      y >= Math.min(yi, yj) &&
+      y <= Math.max(yi, yj)
+    )
+      return 0;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside ? 1 : -1;
+}
+
+/** Whether a hole that crosses no ring lies inside the shell: its first vertex off the shell's boundary decides. */
+function holeInside(hole: readonly Position[], shell: readonly Position[], box: Box): boolean {
+  for (const [x, y] of hole) {
+    const where = pointInRing(x!, y!, shell, box);
+    if (where !== 0) return where > 0;
+  }
+  return true; // every vertex on the shell's boundary: leave it to the crossing check
+}
+
 /**
  * Validates a GeoJSON FeatureCollection and returns a cleaned copy (same features, same order, so indices still
  * name the source's features) with warnings for what was repaired, or the issues that make it unusable.
@@ -87,7 +167,7 @@ export function validateGeoJson(
   { label, nameOf = defaultName }: ValidateOptions,
 ): Parsed<ValidCollection> {
   if (!isObject(json) || json['type'] !== 'FeatureCollection' || !Array.isArray(json['features'])) {
-    return { ok: false, issues: [`${label}: not a GeoJSON FeatureCollection`] };
+    return { ok: false, issues: [`${label}: not a GeoJSON FeatureCollection: ${whatInstead(json)}`] };
   }
   const issues: string[] = [];
   const warnings: string[] = [];
@@ -97,6 +177,7 @@ export function validateGeoJson(
   const rewound: number[] = [];
   let rewoundRings = 0;
   let elevation: { value: number; feature: number } | null = null;
+  let measure: { position: readonly unknown[]; feature: number } | null = null;
 
   const features = (json['features'] as unknown[]).map((raw, index): ValidFeature => {
     const properties = isObject(raw) && isObject(raw['properties']) ? raw['properties'] : {};
@@ -111,7 +192,12 @@ export function validateGeoJson(
     }
     const broken = structure.filter((m) => !m.includes(NO_PROPERTIES));
     if (broken.length > 0) {
-      for (const m of broken) issues.push(`${where}: ${readablePath(m)}`);
+      // One bad geometry can yield a message per position (strings for numbers, say): a few say it all.
+      for (const m of broken.slice(0, PER_FEATURE)) issues.push(`${where}: ${readablePath(m)}`);
+      if (broken.length > PER_FEATURE)
+        issues.push(
+          `${where}: … and ${broken.length - PER_FEATURE} more problems like these in this feature`,
+        );
       return empty;
     }
     const geometry = (raw as { geometry?: unknown }).geometry;
@@ -146,6 +232,7 @@ export function validateGeoJson(
         return null;
       }
       if (elevation === null && z !== undefined && z !== 0) elevation = { value: z, feature: index };
+      if (measure === null && p.length > 3) measure = { position: p, feature: index };
       return [x!, y!];
     };
 
@@ -162,6 +249,8 @@ export function validateGeoJson(
     /** Cleans one polygon; null when its outer ring is unusable (said in a warning) or a position is bad (issue). */
     const polygon = (rings: unknown, at: string): Position[][] | null => {
       const out: Position[][] = [];
+      /** The source's index of each ring kept in `out` (rings may have been dropped before it). */
+      const source: number[] = [];
       for (const [r, raw] of (rings as unknown[]).entries()) {
         const what = `${at}ring ${r}`;
         const dropped = r === 0 ? 'dropped the polygon' : 'dropped the hole';
@@ -205,19 +294,31 @@ export function validateGeoJson(
           rewoundHere++;
         }
         out.push(ring);
+        source.push(r);
       }
       if (out.length === 0) return null;
       const { count, first } = findCrossings(out);
       if (count > 0) {
         const c = first[0]!;
+        const [r0, r1] = [source[c.rings[0]]!, source[c.rings[1]]!];
         const what =
           c.kind === 'spike'
-            ? `ring ${c.rings[0]} doubles back on itself at ${fmt(c.at)}`
-            : c.rings[0] === c.rings[1]
-              ? `ring ${c.rings[0]} ${c.kind === 'cross' ? 'crosses' : 'runs along'} itself at ${fmt(c.at)}`
-              : `rings ${c.rings[0]} and ${c.rings[1]} ${c.kind === 'cross' ? 'cross' : 'overlap'} at ${fmt(c.at)}`;
+            ? `ring ${r0} doubles back on itself at ${fmt(c.at)}`
+            : r0 === r1
+              ? `ring ${r0} ${c.kind === 'cross' ? 'crosses' : 'runs along'} itself at ${fmt(c.at)}`
+              : `rings ${r0} and ${r1} ${c.kind === 'cross' ? 'cross' : 'overlap'} at ${fmt(c.at)}`;
         const more = count > 1 ? ` (and ${count - 1} more self-intersection${count > 2 ? 's' : ''})` : '';
         warn(`${at}${what}${more}; left as is: areas and unions near there may be off`);
+      } else if (out.length > 1) {
+        // With no crossing anywhere, a hole is wholly inside its shell or wholly outside it; outside, subtracting
+        // it would take area from nothing (RFC 7946 §3.1.6: holes are inside the exterior ring).
+        const shell = out[0]!;
+        const box = ringBox(shell);
+        for (let h = out.length - 1; h >= 1; h--) {
+          if (holeInside(out[h]!, shell, box)) continue;
+          warn(`${at}ring ${source[h]} is a hole outside the outer ring; dropped the hole`);
+          out.splice(h, 1);
+        }
       }
       return out;
     };
@@ -291,7 +392,13 @@ export function validateGeoJson(
     );
   }
   const z = elevation as { value: number; feature: number } | null;
-  if (z) {
+  const m = measure as { position: readonly unknown[]; feature: number } | null;
+  if (m) {
+    warnings.push(
+      `${label}: positions carry ${m.position.length} ordinates (e.g. [${m.position.map(String).join(', ')}] in ` +
+        `feature ${m.feature}); kept longitude and latitude only: areas are 2D`,
+    );
+  } else if (z) {
     warnings.push(
       `${label}: positions carry a third ordinate (e.g. ${z.value} in feature ${z.feature}); dropped it: areas are 2D`,
     );

@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { archiveDateFromName } from '../core/index.ts';
-import type { FetchLike } from './fetchJson.ts';
+import { archiveDateFromName, MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
+import { SourceError, type FetchLike } from './fetchJson.ts';
+import { BodyError, decodeUtf8, readBody } from './readBody.ts';
 import type { SourceId } from './types.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 
@@ -54,6 +55,8 @@ export interface CacheOptions {
   now?: () => Date;
   /** Told when the cache could not be read or written (the fetch itself still succeeds). */
   onError?: (message: string) => void;
+  /** Largest answer read (and cached); default MAX_BYTES (src/core/parseGeoJsonText.ts). */
+  maxBytes?: number;
 }
 
 /** The cached file for a URL, with its meta, when the hash verifies; null otherwise. */
@@ -81,7 +84,14 @@ async function readVerified(file: string, url: string): Promise<Uint8Array<Array
  */
 export function cachingFetch(
   inner: FetchLike,
-  { source, baseUrl, root = DEFAULT_CACHE_DIR, now = () => new Date(), onError = () => {} }: CacheOptions,
+  {
+    source,
+    baseUrl,
+    root = DEFAULT_CACHE_DIR,
+    now = () => new Date(),
+    onError = () => {},
+    maxBytes = MAX_BYTES,
+  }: CacheOptions,
 ): FetchLike {
   const base = baseUrl.replace(/\/+$/u, '') + '/';
   const pattern = IMMUTABLE[source];
@@ -94,10 +104,21 @@ export function cachingFetch(
 
     const response = await inner(input, init);
     if (!response.ok) return response;
-    const body = new Uint8Array(await response.arrayBuffer());
+    let body: Uint8Array<ArrayBuffer>;
     try {
-      // Never cache what is not even JSON (an HTML error page served with 200 would otherwise stick).
-      JSON.parse(new TextDecoder().decode(body));
+      body = await readBody(response, { url: input, maxBytes });
+    } catch (err) {
+      // Nothing is written from a body that broke off or stalled: the cache only ever holds whole answers.
+      if (err instanceof SourceError) throw err;
+      throw err instanceof BodyError ? err : new BodyError(err);
+    }
+    // Never cache what does not even parse (an HTML error page served with 200, truncated JSON, …): it would stick.
+    const parsed = parseGeoJsonText(decodeUtf8(body), { label: input, subject: 'the answer', maxBytes });
+    if (!parsed.ok) {
+      onError(`cache: ${input} not stored (${parsed.issues[0]})`);
+      return answer(body, response);
+    }
+    try {
       const meta: CacheMeta = {
         source,
         url: input,
@@ -111,12 +132,16 @@ export function cachingFetch(
     } catch (err) {
       onError(`cache: ${input} not stored (${(err as Error).message})`);
     }
-    return new Response(body, {
-      status: response.status,
-      headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' },
-    });
+    return answer(body, response);
   };
 }
+
+/** The bytes read, as a fresh response for the caller (the original's body is used up). */
+const answer = (body: Uint8Array<ArrayBuffer>, response: Response): Response =>
+  new Response(body, {
+    status: response.status,
+    headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' },
+  });
 
 /**
  * The cached entries of a source (meta present, size matching; hashes are verified on use, not here).

@@ -18,10 +18,13 @@ export function createDeepStateApi({
   baseUrl,
   fetch: fetchFn,
   timeoutMs = 60_000,
+  now = Date.now,
 }: {
   baseUrl: string;
   fetch: FetchLike;
   timeoutMs?: number;
+  /** The clock, for flagging versions dated in the future. */
+  now?: () => number;
 }): DeepStateApi {
   const base = baseUrl.replace(/\/+$/u, '');
   return {
@@ -31,6 +34,7 @@ export function createDeepStateApi({
       const url = `${base}/history/public`;
       const parsed = parseHistoryList(
         await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) }),
+        { now: now() },
       );
       if (!parsed.ok) throw new SourceError(`${url}: ${parsed.issues.join('; ')}`, 200, url);
       return { versions: parsed.value, warnings: parsed.warnings };

@@ -4,7 +4,9 @@
  * Not retried: 404, which is an answer ("not published"), and other 4xx, which will not change on a retry.
  * The sleep is injected so tests check the delays without waiting.
  */
+import { MAX_BYTES } from '../core/index.ts';
 import { SourceError, type FetchLike } from './fetchJson.ts';
+import { readBody, reasonOf } from './readBody.ts';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -17,6 +19,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Per-attempt time limit. Default 60 s. */
   timeoutMs?: number;
+  /** Largest body read; a bigger one fails at once, not retried. Default MAX_BYTES (src/core/parseGeoJsonText.ts). */
+  maxBytes?: number;
   signal?: AbortSignal;
   sleep?: Sleep;
   /** Told about each retry before its delay (for progress output). */
@@ -71,6 +75,7 @@ export async function fetchWithRetry(
     baseDelayMs = 500,
     maxDelayMs = 30_000,
     timeoutMs = 60_000,
+    maxBytes = MAX_BYTES,
     signal,
     sleep = realSleep,
     onRetry,
@@ -83,6 +88,7 @@ export async function fetchWithRetry(
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let reason: string;
     let wait = 0;
+    let headersCame = false;
     try {
       const response = await fetchFn(url, { signal: combined });
       if (response.status === 404) {
@@ -90,7 +96,8 @@ export async function fetchWithRetry(
         return { status: 'missing', attempts: attempt };
       }
       if (response.ok) {
-        return { status: 'ok', body: new Uint8Array(await response.arrayBuffer()), attempts: attempt };
+        headersCame = true;
+        return { status: 'ok', body: await readBody(response, { url, maxBytes }), attempts: attempt };
       }
       await response.body?.cancel();
       if (response.status < 500 && !RETRY_STATUS.has(response.status)) {
@@ -102,9 +109,16 @@ export async function fetchWithRetry(
     } catch (err) {
       if (err instanceof SourceError) throw err;
       if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
-      reason = timeout.aborted
-        ? `no answer within ${timeoutMs / 1000} s`
-        : `unreachable (${(err as Error).message})`;
+      // After the headers, the body itself stalled or broke off (connection reset): retried like a failed request.
+      if (headersCame) {
+        reason = timeout.aborted
+          ? `the answer stalled: it began but was not complete within ${timeoutMs / 1000} s`
+          : `the answer broke off (${reasonOf(err)})`;
+      } else {
+        reason = timeout.aborted
+          ? `no answer within ${timeoutMs / 1000} s`
+          : `unreachable (${reasonOf(err)})`;
+      }
     }
     if (attempt > retries) {
       throw new SourceError(`${url}: ${reason}, after ${attempt} attempts`, lastStatus, url);

@@ -14,7 +14,14 @@ import {
   collectionDates,
   dateFromName,
   datesInName,
+  impossibleDate,
+  impossibleDatesInName,
+  MAX_BYTES,
+  parseGeoJsonText,
   parseUserCollection,
+  propertyOf,
+  sizeIssue,
+  type Parsed,
   type Snapshot,
   type TerritoryClass,
   type Version,
@@ -29,6 +36,10 @@ export interface FolderOptions {
   fileDate?: string;
   defaultClass?: TerritoryClass;
   classProperty?: string;
+  /** Today's date (UTC), for the warning about files dated in the future; default: the clock's. */
+  today?: () => string;
+  /** Largest file read; bigger ones are refused from their size on disk, unread. Default 100 MB (MAX_BYTES). */
+  maxBytes?: number;
 }
 
 interface Entry {
@@ -53,8 +64,40 @@ export const folderVersion = (date: string): Version => ({
   createdAt: `${date}T00:00:00.000Z`,
 });
 
-async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+/**
+ * A file's JSON through the one first step for any text (src/core/parseGeoJsonText.ts). The size is checked on disk
+ * first, so a 200 MB file is refused without being read. Unreadable files are issues too.
+ */
+async function readJson(file: string, label: string, maxBytes: number): Promise<Parsed<unknown>> {
+  try {
+    const tooBig = sizeIssue(label, (await stat(file)).size, maxBytes);
+    if (tooBig) return { ok: false, issues: [tooBig] };
+    return parseGeoJsonText(await readFile(file, 'utf8'), { label, maxBytes });
+  } catch (err) {
+    return { ok: false, issues: [`${label}: the file cannot be read (${(err as Error).message})`] };
+  }
+}
+
+/** Why a file has no usable date, naming a date that was meant but is not in the calendar. */
+function noDateReason(name: string, json: unknown): string {
+  const several = datesInName(basename(name));
+  if (several.length > 1) return `its name holds several dates (${several.join(', ')})`;
+  const inName = impossibleDatesInName(basename(name));
+  if (inName.length > 0) return `its name holds ${inName.join(', ')}, which is not a calendar date`;
+  const fc = (json ?? {}) as { date?: unknown; properties?: unknown };
+  const props = typeof fc.properties === 'object' && fc.properties ? fc.properties : {};
+  const bad = impossibleDate(fc.date) ?? impossibleDate(propertyOf(props as Record<string, unknown>, 'date'));
+  if (bad) return `its "date" ${JSON.stringify(bad)} is not a calendar date`;
+  const features = Array.isArray((json as { features?: unknown } | null)?.features)
+    ? ((json as { features: unknown[] }).features as { properties?: unknown }[])
+    : [];
+  for (const [i, f] of features.entries()) {
+    const p = f?.properties;
+    const badOfFeature =
+      typeof p === 'object' && p ? impossibleDate(propertyOf(p as Record<string, unknown>, 'date')) : null;
+    if (badOfFeature) return `feature ${i}'s "date" ${JSON.stringify(badOfFeature)} is not a calendar date`;
+  }
+  return 'no date';
 }
 
 /**
@@ -68,6 +111,8 @@ export function createFolderSource({
   fileDate,
   defaultClass,
   classProperty,
+  today = () => new Date().toISOString().slice(0, 10),
+  maxBytes = MAX_BYTES,
 }: FolderOptions): SnapshotSource {
   const root = resolve(path);
   let scanned: Promise<{ byDate: Map<string, Entry[]>; warnings: string[] }> | null = null;
@@ -100,14 +145,12 @@ export function createFolderSource({
         add(fromName, { file, name });
         continue;
       }
-      const several = datesInName(basename(name));
-      let json: unknown;
-      try {
-        json = await readJson(file);
-      } catch (err) {
-        warnings.push(`folder: ${name}: not readable JSON (${(err as Error).message}); skipped`);
+      const read = await readJson(file, `folder: ${name}`, maxBytes);
+      if (!read.ok) {
+        warnings.push(...read.issues.map((i) => `${i}; skipped`));
         continue;
       }
+      const json = read.value;
       const dates = collectionDates(json);
       if (dates.collection) {
         add(dates.collection, { file, name });
@@ -120,9 +163,19 @@ export function createFolderSource({
           );
         }
       } else {
-        const why = several.length > 1 ? `its name holds several dates (${several.join(', ')})` : 'no date';
+        const why = noDateReason(name, json);
         warnings.push(
           `folder: ${name}: ${why} — name it *YYYY-MM-DD* or *YYYYMMDD*, add a "date" property, or give --file-date; skipped`,
+        );
+      }
+    }
+    // A date after today is kept (the user may mean it) but is most likely a typo: say so.
+    const now = today();
+    for (const [date, list] of byDate) {
+      if (date <= now) continue;
+      for (const e of list) {
+        warnings.push(
+          `folder: ${e.name}: dated ${date}, after today (${now}); kept it — a typo in the date?`,
         );
       }
     }
@@ -144,17 +197,10 @@ export function createFolderSource({
       if (!list) throw new SourceError(`folder ${root}: no file for ${version.date}`, 404, root);
       const snapshot: Snapshot = { source: 'folder', version, territories: [], markers: [], warnings: [] };
       for (const entry of list) {
-        let json: unknown;
-        try {
-          json = await readJson(entry.file);
-        } catch (err) {
-          throw new SourceError(
-            `${version.date} folder ${entry.name}: not readable JSON (${(err as Error).message})`,
-            200,
-            entry.file,
-          );
-        }
-        const parsed = parseUserCollection(json, {
+        const read = await readJson(entry.file, `${version.date} folder ${entry.name}`, maxBytes);
+        if (!read.ok) throw new SourceError(read.issues.join('; '), 200, entry.file);
+        snapshot.warnings.push(...read.warnings);
+        const parsed = parseUserCollection(read.value, {
           version,
           file: entry.name,
           ...(defaultClass ? { defaultClass } : {}),

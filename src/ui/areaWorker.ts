@@ -7,6 +7,8 @@ import {
   changeGeoJson,
   parseClaims,
   snapshotAreas,
+  parseGeoJsonText,
+  sizeIssue,
   snapshotsFromFile,
   type ChangeClass,
   type FileSnapshots,
@@ -34,9 +36,6 @@ export type WorkerRequest =
       urls: RegionUrls;
     }
   | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass };
-
-/** Files larger than this are refused before they are read (stated in the error). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export interface RegionUrls {
   oblasts: string;
@@ -78,34 +77,18 @@ const claims = parseClaims(registry).claims;
 /** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */
 async function importFile(req: Extract<WorkerRequest, { kind: 'import' }>): Promise<FileSnapshots> {
   const name = req.file.name;
-  const fail = (issue: string): FileSnapshots => ({
-    snapshots: [],
-    warnings: [],
-    issues: [`${name}: ${issue}`],
-  });
-  if (req.file.size > MAX_IMPORT_BYTES) {
-    return fail(
-      `${(req.file.size / 1048576).toFixed(0)} MB is over the ${MAX_IMPORT_BYTES / 1048576} MB limit for files`,
-    );
-  }
-  if (req.file.size === 0) return fail('the file is empty');
-  let text = await req.file.text();
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return fail(
-      /^\s*</u.test(text)
-        ? 'this is an HTML page, not GeoJSON'
-        : `not valid JSON (${(err as Error).message})`,
-    );
-  }
-  return snapshotsFromFile(name, json, {
+  // The size cap is checked before reading; the text then takes the path every file and answer takes.
+  const big = sizeIssue(name, req.file.size);
+  if (big) return { snapshots: [], warnings: [], issues: [big] };
+  const text = parseGeoJsonText(await req.file.text(), { label: name });
+  if (!text.ok) return { snapshots: [], warnings: [], issues: text.issues };
+  const result = snapshotsFromFile(name, text.value, {
     ...(req.fileDate ? { fileDate: req.fileDate } : {}),
     ...(req.defaultClass ? { defaultClass: req.defaultClass } : {}),
   });
+  return { ...result, warnings: [...text.warnings, ...result.warnings] };
 }
+
 const post = (msg: WorkerResponse) => (self as unknown as Worker).postMessage(msg);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {

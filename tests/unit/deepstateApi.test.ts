@@ -155,7 +155,10 @@ describe('createDeepStateApi', () => {
   it('fails with the parser issue when the JSON is not a FeatureCollection', async () => {
     const { fetch } = fakeFetch({ [`${BASE}/history/1754077960/geojson`]: () => json({ type: 'Feature' }) });
     const err = await sourceError(createDeepStateApi({ baseUrl: BASE, fetch }).loadVersion(VERSION));
-    expect(err.message).toBe('2025-08-01 deepstate-api 1754077960: not a GeoJSON FeatureCollection');
+    expect(err.message).toBe(
+      '2025-08-01 deepstate-api 1754077960: not a GeoJSON FeatureCollection: got a single Feature; ' +
+        'wrap it as {"type": "FeatureCollection", "features": [...]}',
+    );
   });
 
   it('says "unreachable" when fetch rejects, with its reason', async () => {

@@ -254,11 +254,11 @@ describe('the folder source from the CLI', () => {
     const source = openSource('folder', tmp, undefined, { defaultClass: 'occupied' });
     const { versions, warnings } = await source.listVersions();
     expect(versions.map((v) => v.date)).toContain('2025-09-01');
-    expect(warnings.some((w) => w.startsWith('folder: broken.json: not readable JSON'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('folder: broken.json: the file is not valid JSON'))).toBe(true);
     const err = await source.loadVersion(folderVersion('2025-09-01')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceError);
     expect((err as Error).message).toMatch(
-      /^2025-09-01 folder 2025-09-01-broken\.geojson: not readable JSON/u,
+      /^2025-09-01 folder 2025-09-01-broken\.geojson: the file is not valid JSON/u,
     );
   });
 

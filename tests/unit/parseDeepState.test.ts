@@ -280,17 +280,22 @@ describe('parseDeepStateVersion on tests/fixtures/in/deepstate-version-small.geo
 });
 
 describe('parseDeepStateVersion on bad input', () => {
+  const WRAP = 'wrap it as {"type": "FeatureCollection", "features": [...]}';
   it.each([
-    ['null', null],
-    ['a string', 'FeatureCollection'],
-    ['an array', []],
-    ['a Feature', { type: 'Feature', properties: {}, geometry: null }],
-    ['a FeatureCollection without features', { type: 'FeatureCollection' }],
-    ['features that are not an array', { type: 'FeatureCollection', features: {} }],
-  ])('returns an issue for %s', (_label, json) => {
+    ['null', null, 'got null'],
+    ['a string', 'FeatureCollection', 'got a string'],
+    ['an array', [], `got a JSON array (of 0 items), not an object; if they are features, ${WRAP}`],
+    ['a Feature', { type: 'Feature', properties: {}, geometry: null }, `got a single Feature; ${WRAP}`],
+    ['a FeatureCollection without features', { type: 'FeatureCollection' }, 'it has no "features" member'],
+    [
+      'features that are not an array',
+      { type: 'FeatureCollection', features: {} },
+      'its "features" is not an array (got object)',
+    ],
+  ])('returns an issue for %s, saying what it got', (_label, json, what) => {
     expect(parseDeepStateVersion(json, VERSION)).toEqual({
       ok: false,
-      issues: [`${LABEL}: not a GeoJSON FeatureCollection`],
+      issues: [`${LABEL}: not a GeoJSON FeatureCollection: ${what}`],
     });
   });
 
@@ -298,7 +303,10 @@ describe('parseDeepStateVersion on bad input', () => {
     const parsed = parseDeepStateVersion({ type: 'Topology' }, VERSION, 'deepstate-mirror');
     expect(parsed).toEqual({
       ok: false,
-      issues: ['2022-06-01 deepstate-mirror 1654041600: not a GeoJSON FeatureCollection'],
+      issues: [
+        '2022-06-01 deepstate-mirror 1654041600: not a GeoJSON FeatureCollection: got TopoJSON ("type": "Topology"); ' +
+          'convert it to GeoJSON first (e.g. topo2geo from topojson-client)',
+      ],
     });
   });
 

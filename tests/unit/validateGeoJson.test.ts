@@ -242,7 +242,7 @@ describe('validateGeoJson, rule by rule', () => {
     for (const bad of [null, [], 'x', { type: 'Feature' }, { type: 'FeatureCollection', features: {} }]) {
       expect(validateGeoJson(bad, { label: 'x' })).toEqual({
         ok: false,
-        issues: ['x: not a GeoJSON FeatureCollection'],
+        issues: [expect.stringMatching(/^x: not a GeoJSON FeatureCollection: \S/u)],
       });
     }
   });

@@ -4,7 +4,7 @@
  * src/cli/syncMirror.ts; this command parses options, draws progress and prints the summary.
  */
 import { STEPS } from '../../core/index.ts';
-import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS, timeoutMs, UsageError } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
 import { defaultLocation } from '../openSource.ts';
 import { progressBar } from '../progressBar.ts';
@@ -29,7 +29,7 @@ export const syncCommand: Command = {
   summary: 'mirror a date range of a source into a local folder, for offline use',
   usage:
     'frontline sync --source deepstate-api|archive [--data URL_OR_DIR] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] --out DIR [--concurrency N] [--retries N]\n\n' +
+    '[--step day|week|month] --out DIR [--concurrency N] [--retries N] [--timeout SECONDS]\n\n' +
     'Writes a folder laid out like the source: deepstate-api → history/public (the full version list) and\n' +
     'history/{id}/geojson for the last version of each day, week or month; archive → deepstatemap_data_YYYYMMDD.geojson.\n' +
     'Every file is validated before it is written (atomically); files already there and valid are kept, so a rerun\n' +
@@ -55,6 +55,7 @@ export const syncCommand: Command = {
     const concurrency = wholeNumber('concurrency', values.concurrency, 4, 1, 32);
     const retries = wholeNumber('retries', values.retries, 4, 0, 20);
     const data = values.data ?? defaultLocation(source as SyncSourceId)!;
+    const timeout = timeoutMs(values.timeout);
 
     const bar = progressBar({ label: `sync ${source}`, write: io.stderr, isTty: io.isTty });
     // Ctrl-C stops scheduling and cancels fetches in flight; files already written are complete (atomic writes).
@@ -68,7 +69,7 @@ export const syncCommand: Command = {
         {
           fetch: io.fetch,
           signal: controller.signal,
-          retry: { retries },
+          retry: { retries, ...(timeout ? { timeoutMs: timeout } : {}) },
           onNote: (line) => bar.log(line),
           onProgress: (p) =>
             bar.update({
