@@ -5,6 +5,7 @@
 import { createArchiveSource } from '../sources/archive.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import type { SnapshotSource } from '../sources/types.ts';
+import { cachingFetch } from './snapshotCache.ts';
 
 export type BrowserSourceId = 'deepstate-api' | 'archive';
 
@@ -13,17 +14,16 @@ export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; det
   { id: 'archive', title: 'DeepState daily archive', detail: 'one occupied-territory outline per day' },
 ];
 
-const browserFetch = (u: string, i?: RequestInit) => fetch(u, i);
-
 /**
  * @example const source = browserSource('archive');
  */
 export function browserSource(id: BrowserSourceId): SnapshotSource {
-  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: browserFetch });
-  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: browserFetch });
+  if (id === 'deepstate-api')
+    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id) });
+  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id) });
   const listed = createArchiveSource({
     baseUrl: '/api/archive',
-    fetch: browserFetch,
+    fetch: cachingFetch(id),
     listNames: async () => {
       const r = await fetch('/api/archive/_index.json');
       if (!r.ok) throw new Error(`HTTP ${r.status}`);

@@ -134,6 +134,29 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     );
   });
 
+  test('snapshot files are cached in the browser with URL, fetch time and hash, and reused on reload', async ({ page }) => {
+    await page.goto('/?source=archive&t=2025-03-03');
+    await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-03', { timeout: 60_000 });
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open('frontline-snapshots-v1');
+      const hit = await cache.match(new URL('/api/archive/deepstatemap_data_20250303.geojson', location.href).href);
+      return hit
+        ? { url: hit.headers.get('x-frontline-url'), at: hit.headers.get('x-frontline-fetched-at'), sha: hit.headers.get('x-frontline-sha256'), source: hit.headers.get('x-frontline-source') }
+        : null;
+    });
+    expect(cached?.source).toBe('archive');
+    expect(cached?.url).toMatch(/\/api\/archive\/deepstatemap_data_20250303\.geojson$/u);
+    expect(cached?.sha).toMatch(/^[0-9a-f]{64}$/u);
+    expect(Date.parse(cached!.at!)).toBeGreaterThan(Date.now() - 10 * 60_000);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('deepstatemap_data_20250303')) fetched.push(r.url());
+    });
+    await page.reload();
+    await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-03', { timeout: 60_000 });
+    expect(fetched).toEqual([]);
+  });
+
   test('charts draw occupied area and monthly change with reported marks', async ({ page, pageErrors }) => {
     await page.goto('/?source=archive');
     await waitForMapIdle(page);

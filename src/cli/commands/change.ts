@@ -3,6 +3,7 @@ import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
 import { loadClaims } from '../claims.ts';
 import { loadFocusAreas, loadOblasts } from '../geodata.ts';
+import { loadUserAreas } from '../userAreas.ts';
 import { EXIT, type Command } from '../io.ts';
 import { TOOL_VERSION } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -14,7 +15,7 @@ export const changeCommand: Command = {
     'area gained, lost and net between two dates, per oblast and focus area, with matching reported figures',
   usage:
     'frontline change --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--class occupied|occupied_since_2022|occupied_pre2022|grey|liberated] [--format json|csv|geojson]',
+    '[--class occupied|occupied_since_2022|occupied_pre2022|grey|liberated] [--areas FILE.geojson] [--format json|csv|geojson]',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,
@@ -22,6 +23,7 @@ export const changeCommand: Command = {
       to: { type: 'string' },
       class: { type: 'string' },
       format: { type: 'string' },
+      areas: { type: 'string' },
     });
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
@@ -48,7 +50,11 @@ export const changeCommand: Command = {
       b,
       cls,
       oblasts,
-      focusAreas: loadFocusAreas(),
+      // The focus areas, plus any polygons the user passes (--areas FILE), in the same breakdown.
+      focusAreas: [
+        ...loadFocusAreas(),
+        ...(values.areas ? await loadUserAreas(values.areas, io.stderr) : []),
+      ],
       claims: loadClaims((w) => io.stderr(`warning: ${w}\n`)),
     });
     if (format === 'geojson') io.stdout(JSON.stringify(changeGeoJson(report, change, oblasts)) + '\n');
