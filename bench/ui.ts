@@ -54,10 +54,14 @@ try {
   });
 
   const idle = (page: Page) =>
-    page.waitForFunction(() => {
-      const m = window.__frontline?.map;
-      return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
-    });
+    page.waitForFunction(
+      () => {
+        const m = window.__frontline?.map;
+        return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
   const heapMb = async (page: Page): Promise<number> => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -86,24 +90,30 @@ try {
   await idle(page);
   await page.getByTestId('timeline-area').waitFor({ timeout: 120_000 });
   const heapStart = await heapMb(page);
+  process.stderr.write(`  heap at start ${heapStart.toFixed(1)} MB; stepping the timeline…\n`);
   const switches: number[] = [];
   const slider = page.getByRole('slider', { name: 'Timeline date' });
   for (let i = 0; i < 100; i++) {
     const before = await page.getByTestId('timeline-date').textContent();
     const t0 = Date.now();
     await slider.press('ArrowRight');
-    await page.waitForFunction((b) => {
-      const d = document.querySelector('[data-testid="timeline-date"]')?.textContent;
-      const area = document.querySelector('[data-testid="timeline-area"]');
-      const m = window.__frontline!.map;
-      return (
-        d &&
-        d !== b &&
-        area &&
-        m.getStyle().layers.some((l) => l.id.startsWith(`timeline-${d}`)) &&
-        m.loaded()
-      );
-    }, before);
+    await page
+      .waitForFunction(
+        (b) => {
+          const d = document.querySelector('[data-testid="timeline-date"]')?.textContent;
+          const area = document.querySelector('[data-testid="timeline-area"]');
+          const shown = document.querySelector('[data-testid="timeline-shown"]')?.textContent;
+          return d && d !== b && area && shown === d && window.__frontline!.map.loaded();
+        },
+        before,
+        { timeout: 120_000 },
+      )
+      .catch(async (err: Error) => {
+        const state = await page.evaluate(() =>
+          document.querySelector('.status')?.textContent?.replace(/\s+/gu, ' '),
+        );
+        throw new Error(`date switch ${i} from ${before} did not finish: ${state} (${err.message})`);
+      });
     switches.push(Date.now() - t0);
     if (i % 20 === 19) process.stderr.write(`  ${i + 1} date switches…\n`);
   }

@@ -69,7 +69,10 @@ export class AppState {
   compareA = $state(DEFAULT_COMPARE[0]);
   compareB = $state(DEFAULT_COMPARE[1]);
   comparison = $state.raw<Comparison>({ status: 'idle', notes: [] });
-  showChange = $state(true);
+  /** What the map shows of the comparison: the change polygons, or date A's or B's snapshot, or both overlaid. */
+  compareView = $state<'change' | 'a' | 'b' | 'ab'>('change');
+  /** The snapshots the comparison used (for the A/B views). */
+  compareSnapshots = $state.raw<[Snapshot, Snapshot] | null>(null);
 
   /** The timeline's date (`YYYY-MM-DD`), '' when unset; its snapshot is drawn as the timeline layer. */
   timelineDate = $state('');
@@ -314,6 +317,7 @@ export class AppState {
     }
     const notes = [a.note, b.note].filter((n): n is string => !!n);
     this.compared = [a.snapshot.version.id, b.snapshot.version.id];
+    this.compareSnapshots = [a.snapshot, b.snapshot];
     this.comparison = { status: 'computing', notes };
     try {
       const { report, geojson } = await computeChange(

@@ -71,6 +71,14 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     expect(await layerIds(page, 'change-')).toEqual(['change-fill', 'change-line']);
     const polygons = await page.evaluate(() => window.__frontline!.map.querySourceFeatures('change').length);
     expect(polygons).toBeGreaterThan(10);
+    // A against B: each date alone, or both overlaid, in place of the change layer.
+    await page.getByRole('radio', { name: 'A only' }).check();
+    await expect.poll(() => layerIds(page, 'compare-')).toEqual(['compare-a-fill', 'compare-a-line']);
+    expect(await layerIds(page, 'change-')).toEqual([]);
+    await page.getByRole('radio', { name: 'A and B' }).check();
+    await expect.poll(() => layerIds(page, 'compare-')).toHaveLength(4);
+    await page.getByRole('radio', { name: 'Change' }).check();
+    await expect.poll(() => layerIds(page, 'change-')).toEqual(['change-fill', 'change-line']);
     expect(pageErrors).toEqual([]);
   });
 
@@ -134,14 +142,23 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     );
   });
 
-  test('snapshot files are cached in the browser with URL, fetch time and hash, and reused on reload', async ({ page }) => {
+  test('snapshot files are cached in the browser with URL, fetch time and hash, and reused on reload', async ({
+    page,
+  }) => {
     await page.goto('/?source=archive&t=2025-03-03');
     await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-03', { timeout: 60_000 });
     const cached = await page.evaluate(async () => {
       const cache = await caches.open('frontline-snapshots-v1');
-      const hit = await cache.match(new URL('/api/archive/deepstatemap_data_20250303.geojson', location.href).href);
+      const hit = await cache.match(
+        new URL('/api/archive/deepstatemap_data_20250303.geojson', location.href).href,
+      );
       return hit
-        ? { url: hit.headers.get('x-frontline-url'), at: hit.headers.get('x-frontline-fetched-at'), sha: hit.headers.get('x-frontline-sha256'), source: hit.headers.get('x-frontline-source') }
+        ? {
+            url: hit.headers.get('x-frontline-url'),
+            at: hit.headers.get('x-frontline-fetched-at'),
+            sha: hit.headers.get('x-frontline-sha256'),
+            source: hit.headers.get('x-frontline-source'),
+          }
         : null;
     });
     expect(cached?.source).toBe('archive');
