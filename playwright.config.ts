@@ -5,6 +5,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 const CLOSED_PORT_API = 'http://127.0.0.1:9';
@@ -24,20 +25,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT_MIRROR}`,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-swiftshader',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
   },
   webServer: [
     {

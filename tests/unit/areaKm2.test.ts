@@ -1,25 +1,9 @@
 import { area as turfArea } from '@turf/turf';
-import geodesic from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { areaKm2, type AreaGeometry } from '../../src/core/index.ts';
+import { geographicLibKm2 } from '../support/geographicLib.ts';
 import { FLOAT_REL, GEOGRAPHICLIB_REL, TURF_LOW_MAX_REL, TURF_LOW_MIN_REL } from './tolerances.ts';
-
-/** Reference: GeographicLib's geodesic polygon area on WGS84 (Karney 2013), holes subtracted, in km². */
-function geographicLibKm2(geometry: AreaGeometry): number {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let m2 = 0;
-  for (const rings of polygons) {
-    rings.forEach((ring, i) => {
-      const poly = geodesic.Geodesic.WGS84.Polygon(false);
-      // GeographicLib closes the ring itself: leave out the repeated last position.
-      for (const [lon, lat] of ring.slice(0, -1)) poly.AddPoint(lat!, lon!);
-      const ringM2 = Math.abs(poly.Compute(false, true).area ?? NaN);
-      m2 += i === 0 ? ringM2 : -ringM2;
-    });
-  }
-  return m2 / 1e6;
-}
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 

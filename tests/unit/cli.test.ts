@@ -7,30 +7,15 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FeatureCollection } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { COMMANDS } from '../../src/cli/main.ts';
 import { areaKm2, type AreaGeometry } from '../../src/core/index.ts';
 import { referenceDir } from '../support/referenceData.ts';
+import { runCli, type CliRun } from '../support/runCli.ts';
 import { CLI_SUM_ABS_KM2 } from './tolerances.ts';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTty: false,
-    fetch: (url) => Promise.reject(new Error(`tests make no network request (${url})`)),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+/** Tests make no network request: a fetch that says so if one is attempted. */
+const run = (...argv: string[]): Promise<CliRun> =>
+  runCli((url) => Promise.reject(new Error(`tests make no network request (${url})`)), ...argv);
 
 /** A folder that does not exist: usage errors must be reported before any source is read. */
 const NO_DATA = '/nonexistent/frontline-test-data';
@@ -126,7 +111,7 @@ describe.skipIf(!ref)('frontline change on the reference archive, 2025-08-15 →
   const args = () => ['change', '--source', 'archive', '--data', `${ref}/deepstate-archive`];
   const period = ['--from', '2025-08-15', '--to', '2025-11-20'];
   let json: ChangeJson;
-  let jsonRun: Run;
+  let jsonRun: CliRun;
 
   beforeAll(async () => {
     jsonRun = await run(...args(), ...period);

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { runCli } from '../support/runCli.ts';
 import { serveStaticFolder } from '../support/staticServer.ts';
 
 const square = (w: number, s: number, e: number, n: number) => [
@@ -31,17 +30,7 @@ let dir: string;
 let cacheDir: string;
 let server: Awaited<ReturnType<typeof serveStaticFolder>>;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTty: false,
-    fetch: (u, i) => fetch(u, i),
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (...argv: string[]) => runCli((u, i) => fetch(u, i), ...argv);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontline-extras-'));

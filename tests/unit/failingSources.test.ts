@@ -10,8 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { runCli } from '../support/runCli.ts';
 import { syncMirror } from '../../src/cli/syncMirror.ts';
 import { archiveFileName, archiveVersion, parseArchiveDay } from '../../src/core/index.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
@@ -370,23 +369,7 @@ describe('sync retries what is worth retrying, with the sleep injected', () => {
   });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTty: false,
-    fetch: localFetch,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(localFetch, ...argv);
 
 describe('the CLI exits non-zero with a readable summary, and leaves no partial file', () => {
   it.each(MODES)('area: $mode', async ({ behaviour, says, timeoutS = GENEROUS_S }) => {
