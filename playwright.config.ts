@@ -9,8 +9,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 const CLOSED_PORT_API = 'http://127.0.0.1:9';
-export const PORT_MIRROR = 4311;
-export const PORT_UNREACHABLE = 4312;
+// Overridable so that two checkouts (or two people) can run the browser tests at once on one machine:
+// FRONTLINE_E2E_PORT picks the first of two ports, FRONTLINE_E2E_DIST the built app to serve.
+export const PORT_MIRROR = Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311);
+export const PORT_UNREACHABLE = PORT_MIRROR + 1;
+const DIST = process.env['FRONTLINE_E2E_DIST'] ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +22,10 @@ export default defineConfig({
   // Two cores and software WebGL: one browser at a time keeps runs steady.
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env['FRONTLINE_E2E_JSON'] ?? 'test-results/e2e.json' }],
+  ],
   use: {
     browserName: 'chromium',
     baseURL: `http://127.0.0.1:${PORT_MIRROR}`,
@@ -29,7 +35,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite preview --port ${PORT_MIRROR} --strictPort`,
+      command: `npx vite preview --outDir ${DIST} --port ${PORT_MIRROR} --strictPort`,
       url: `http://127.0.0.1:${PORT_MIRROR}/`,
       env: {
         FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API,
@@ -39,7 +45,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --port ${PORT_UNREACHABLE} --strictPort`,
+      command: `npx vite preview --outDir ${DIST} --port ${PORT_UNREACHABLE} --strictPort`,
       url: `http://127.0.0.1:${PORT_UNREACHABLE}/`,
       env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API, FRONTLINE_ARCHIVE: CLOSED_PORT_API },
       reuseExistingServer: false,

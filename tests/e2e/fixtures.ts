@@ -38,3 +38,6 @@ export function layerIds(page: Page, prefix: string): Promise<string[]> {
 export const hasReference = !!process.env['FRONTLINE_REFERENCE_DATA'];
 export const NO_REFERENCE_REASON =
   'FRONTLINE_REFERENCE_DATA is not set: no local DeepStateMap mirror to test dated layers against';
+
+/** The second preview server, whose sources point at a closed port (playwright.config.ts). */
+export const UNREACHABLE_URL = `http://127.0.0.1:${Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311) + 1}/`;

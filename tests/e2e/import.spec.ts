@@ -2,7 +2,7 @@
  * A user's own file in the browser (issue #5) and hostile content in it (issue #6): names render as text, nothing
  * runs, nothing is fetched, and a bad file changes nothing already loaded.
  */
-import { expect, layerIds, test, waitForMapIdle } from './fixtures.ts';
+import { expect, layerIds, test, UNREACHABLE_URL, waitForMapIdle } from './fixtures.ts';
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',
@@ -54,7 +54,7 @@ test('a dropped file with hostile names shows as its own layer, names as text, n
   page.on('request', (r) => {
     if (/\/x$|javascript:/u.test(r.url())) strayRequests.push(r.url());
   });
-  await page.goto('http://127.0.0.1:4312/');
+  await page.goto(UNREACHABLE_URL);
   await waitForMapIdle(page);
   const picker = page.getByLabel('Add a GeoJSON file (or drop it here)');
   await picker.setInputFiles(fileOf('<img src=x onerror=alert(1)>-2025-08-15.geojson', goodFile));
@@ -85,7 +85,7 @@ test('a dropped file with hostile names shows as its own layer, names as text, n
 });
 
 test('an invalid file lists its problems and changes nothing already loaded', async ({ page }) => {
-  await page.goto('http://127.0.0.1:4312/');
+  await page.goto(UNREACHABLE_URL);
   await waitForMapIdle(page);
   const picker = page.getByLabel('Add a GeoJSON file (or drop it here)');
   await picker.setInputFiles(fileOf('mine-2025-08-15.geojson', goodFile));

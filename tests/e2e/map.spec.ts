@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, hasReference, layerIds, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import {
+  expect,
+  hasReference,
+  layerIds,
+  NO_REFERENCE_REASON,
+  test,
+  UNREACHABLE_URL,
+  waitForMapIdle,
+} from './fixtures.ts';
 
 /** Opens the app and waits for the default layer (the newest version in the mirror that loads: 2025-08-01). */
 async function openWithDefaultLayer(page: Page): Promise<void> {
@@ -108,7 +116,7 @@ test('with the source unreachable the app still opens and says how to use a loca
   page,
   pageErrors,
 }) => {
-  await page.goto('http://127.0.0.1:4312/');
+  await page.goto(UNREACHABLE_URL);
   await waitForMapIdle(page);
   const notice = page.getByRole('alert').filter({ hasText: 'DeepStateMap is unreachable' });
   await expect(notice).toBeVisible();
