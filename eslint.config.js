@@ -14,6 +14,7 @@ export default ts.config(
       'scripts/geodata/node_modules/',
       '.frontline-tmp/',
       '*.tmp.mjs',
+      '*.tmp.ts',
       'test-results/',
       'playwright-report/',
       'geodata/cache/',

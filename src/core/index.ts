@@ -21,7 +21,11 @@ export {
   archiveVersion,
   ARCHIVE_SOURCE_ID,
 } from './parseArchive.ts';
-export { changeBetween, changeByRegion, classGeometry, clipTo, overlayChange } from './changeBetween.ts';
+export { changeBetween, changeByRegion, classGeometry, overlayChange } from './changeBetween.ts';
+export { segmentChange } from './segmentChange.ts';
+export { overlapKm2 } from './overlapKm2.ts';
+export { edgeSetOf, polygonsOf } from './edgeSet.ts';
+export type { EdgeSet } from './edgeSet.ts';
 export { changeWindows, windowedChange } from './windowedChange.ts';
 export type { Change, ChangeClass, RegionChange } from './changeBetween.ts';
 export { parseClaims, judge, claimsForPeriod } from './reportedFigures.ts';

@@ -19,6 +19,7 @@ import {
   changeWindows,
   classGeometry,
   overlayChange,
+  segmentChange,
   snapshotAreas,
   type AreaGeometry,
   type Snapshot,
@@ -33,6 +34,8 @@ import { geographicLibKm2 } from '../support/geographicLib.ts';
 import { loadGeos } from '../support/geos.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import {
+  AREA_ADDITIVITY_REL,
+  FLOAT_REL,
   INDEPENDENT_CHANGE_ABS_KM2,
   INDEPENDENT_CHANGE_REL,
   PUBLISHED_TIGHT_REL,
@@ -206,7 +209,7 @@ describe.skipIf(!ref)('archive change 2025-08-15 → 2025-11-20 against GEOS + G
   });
 });
 
-describe.skipIf(!ref)('windowed engine against the plain overlay on real archive pairs', () => {
+describe.skipIf(!ref)('the edge engine against the plain overlay on real archive pairs', () => {
   const snapshots = new Map<string, Snapshot>();
   const CONSECUTIVE_FROM = '2025-08-15';
   const FAR_PAIRS: [string, string][] = [
@@ -234,10 +237,12 @@ describe.skipIf(!ref)('windowed engine against the plain overlay on real archive
     const ok =
       Math.abs(w.gainedKm2 - o.gainedKm2) <= tol(o.gainedKm2) &&
       Math.abs(w.lostKm2 - o.lostKm2) <= tol(o.lostKm2) &&
-      w.netKm2 === o.netKm2;
+      Math.abs(w.netKm2 - o.netKm2) <= FLOAT_REL * o.areaToKm2 &&
+      // The edge engine answered by itself, without falling back to the windowed overlay.
+      segmentChange(a, b) !== null;
     return ok
       ? null
-      : `${from} → ${to}: windowed ${w.gainedKm2}/${w.lostKm2}, overlay ${o.gainedKm2}/${o.lostKm2} (${changeWindows(a, b).length} windows)`;
+      : `${from} → ${to}: edges ${w.gainedKm2}/${w.lostKm2}, overlay ${o.gainedKm2}/${o.lostKm2} (${changeWindows(a, b).length} windows; fallback: ${segmentChange(a, b) === null})`;
   };
 
   it('30 consecutive days from 2025-08-15', () => {
@@ -252,5 +257,37 @@ describe.skipIf(!ref)('windowed engine against the plain overlay on real archive
 
   it.each(FAR_PAIRS)('%s → %s', (from, to) => {
     expect(compare(from, to)).toBeNull();
+  });
+});
+
+describe.skipIf(!ref)('the edge engine on every consecutive pair of the archive', () => {
+  it('answers by itself (no fallback), gained − lost = net, and the oblast parts stay within the totals', async () => {
+    const source = archiveSource(`${ref}/deepstate-archive`);
+    const { versions } = await source.listVersions();
+    const oblasts = loadOblasts();
+    let prev: AreaGeometry | null = null;
+    const problems: string[] = [];
+    let pairs = 0;
+    for (const v of versions) {
+      const g = classGeometry(await source.loadVersion(v), 'occupied_all');
+      if (prev) {
+        pairs++;
+        const c = segmentChange(prev, g);
+        if (!c) problems.push(`${v.date}: fell back to the overlay`);
+        else {
+          const net = c.areaToKm2 - c.areaFromKm2;
+          const additive = AREA_ADDITIVITY_REL * c.areaToKm2;
+          if (Math.abs(c.gainedKm2 - c.lostKm2 - net) > additive)
+            problems.push(`${v.date}: gained ${c.gainedKm2} − lost ${c.lostKm2} ≠ net ${net}`);
+          const parts = changeByRegion({ ...c, netKm2: net }, oblasts);
+          const inOblasts = parts.reduce((s, r) => s + r.gainedKm2, 0);
+          if (inOblasts > c.gainedKm2 + additive)
+            problems.push(`${v.date}: oblast gains ${inOblasts} > ${c.gainedKm2}`);
+        }
+      }
+      prev = g;
+    }
+    expect(pairs).toBeGreaterThan(700);
+    expect(problems).toEqual([]);
   });
 });

@@ -58,3 +58,10 @@ export const INDEPENDENT_CHANGE_ABS_KM2 = 0.05;
  * rounding of two-decimal figures plus float noise (rounded per-row figures add n × 0.005 on top).
  */
 export const CLI_SUM_ABS_KM2 = 0.05;
+
+/**
+ * The edge engine (src/core/segmentChange.ts) snaps coordinates to 1e-9° before it overlays (src/core/edgeSet.ts):
+ * each vertex moves by at most 0.08 mm, so an area bounded by p km of edges moves by at most p × 8e-8 km². For the
+ * test polygons (perimeters under 100 km) that is under 1e-5 km², which is this bound — on top of FLOAT_REL noise.
+ */
+export const SNAP_ABS_KM2 = 1e-5;

@@ -1,0 +1,178 @@
+/**
+ * Directed boundary edges (interior on the left) → polygons. Used by the change engine to turn the edges of a gain or
+ * a loss into GeoJSON, after the areas were already summed from the same edges.
+ */
+import type { Position } from 'geojson';
+import { TERM_TO_KM2 } from './edgeArea.ts';
+import { hashPoint } from './edgeHash.ts';
+import type { EdgeSet } from './edgeSet.ts';
+import type { Pieces } from './splitEdges.ts';
+
+/** A linked polygon: its rings (outer first), and its edges with their area terms for later measuring. */
+export interface LinkedPolygon {
+  rings: Position[][];
+  edges: EdgeSet;
+}
+
+/** Clockwise angle in (0, 2π] from direction u to direction v. */
+function clockwise(ux: number, uy: number, vx: number, vy: number): number {
+  const a = Math.atan2(-(ux * vy - uy * vx), ux * vx + uy * vy);
+  return a <= 0 ? a + 2 * Math.PI : a;
+}
+
+interface Ring {
+  coords: Position[];
+  edges: number[];
+  sum: number;
+  box: [number, number, number, number];
+}
+
+function insideRing(ring: Position[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 1; i < ring.length; i++) {
+    const [ax, ay] = ring[i - 1] as [number, number];
+    const [bx, by] = ring[i] as [number, number];
+    if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Links `edges` into rings and groups them into polygons (holes into the smallest outer ring around them). Pairs of
+ * opposite edges (p→q and q→p) are interior to the union and dropped first. At a vertex with several ways out the
+ * tightest left turn is taken, so polygons that touch at a point stay separate rings. Returns null when the edges do
+ * not close into rings (every vertex must have as many edges in as out) — the caller then falls back to a slower,
+ * exact path rather than return a broken polygon.
+ * @example linkRings(gainedEdges)?.map((p) => p.rings)
+ */
+export function linkRings(edges: Pieces): LinkedPolygon[] | null {
+  const { x0, y0, x1, y1, term } = edges;
+  const m = x0.length;
+  if (m === 0) return [];
+  let size = 16;
+  while (size < m * 2) size *= 2;
+  const mask = size - 1;
+  // Start point → first outgoing edge; further outgoing edges chained through `next`.
+  const slots = new Int32Array(size).fill(-1);
+  const next = new Int32Array(m).fill(-1);
+  const used = new Uint8Array(m);
+  const slotOf = (x: number, y: number): number => {
+    let s = hashPoint(x, y) & mask;
+    for (;;) {
+      const e = slots[s]!;
+      if (e === -1 || (x0[e] === x && y0[e] === y)) return s;
+      s = (s + 1) & mask;
+    }
+  };
+  for (let e = 0; e < m; e++) {
+    const s = slotOf(x0[e]!, y0[e]!);
+    next[e] = slots[s]!;
+    slots[s] = e;
+  }
+  // Drop opposite pairs.
+  for (let e = 0; e < m; e++) {
+    if (used[e]) continue;
+    for (let f = slots[slotOf(x1[e]!, y1[e]!)]!; f !== -1; f = next[f]!) {
+      if (!used[f] && x1[f] === x0[e] && y1[f] === y0[e]) {
+        used[e] = 1;
+        used[f] = 1;
+        break;
+      }
+    }
+  }
+
+  const rings: Ring[] = [];
+  for (let first = 0; first < m; first++) {
+    if (used[first]) continue;
+    const sx = x0[first]!;
+    const sy = y0[first]!;
+    const coords: Position[] = [[sx, sy]];
+    const ringEdges: number[] = [];
+    let sum = 0;
+    let [w, s, ea, n] = [sx, sy, sx, sy];
+    let e = first;
+    for (;;) {
+      used[e] = 1;
+      ringEdges.push(e);
+      sum += term[e]!;
+      const ex = x1[e]!;
+      const ey = y1[e]!;
+      coords.push([ex, ey]);
+      if (ex < w) w = ex;
+      if (ex > ea) ea = ex;
+      if (ey < s) s = ey;
+      if (ey > n) n = ey;
+      if (ex === sx && ey === sy) break;
+      let best = -1;
+      let bestAngle = Infinity;
+      const ux = x0[e]! - ex;
+      const uy = y0[e]! - ey;
+      for (let f = slots[slotOf(ex, ey)]!; f !== -1; f = next[f]!) {
+        if (used[f]) continue;
+        if (best === -1 && next[f] === -1 && bestAngle === Infinity) {
+          best = f;
+          break;
+        }
+        const angle = clockwise(ux, uy, x1[f]! - ex, y1[f]! - ey);
+        if (angle < bestAngle) {
+          bestAngle = angle;
+          best = f;
+        }
+      }
+      if (best === -1) return null;
+      e = best;
+    }
+    if (coords.length >= 4) rings.push({ coords, edges: ringEdges, sum, box: [w, s, ea, n] });
+  }
+
+  const outers = rings.filter((r) => r.sum > 0);
+  const holesOf = outers.map((): Ring[] => []);
+  for (const hole of rings) {
+    if (hole.sum > 0) continue;
+    const [hx0, hy0] = hole.coords[0] as [number, number];
+    const [hx1, hy1] = hole.coords[1] as [number, number];
+    const mx = (hx0 + hx1) / 2;
+    const my = (hy0 + hy1) / 2;
+    let home = -1;
+    for (let k = 0; k < outers.length; k++) {
+      const o = outers[k]!;
+      const b = o.box;
+      if (hole.box[0] < b[0] || hole.box[1] < b[1] || hole.box[2] > b[2] || hole.box[3] > b[3]) continue;
+      if (home !== -1 && outers[home]!.sum <= o.sum) continue;
+      if (insideRing(o.coords, mx, my)) home = k;
+    }
+    if (home === -1) {
+      // A hole outside every outer ring can only be a sliver of rounding (under 1 m²); anything bigger is an error.
+      if (-hole.sum * TERM_TO_KM2 < 1e-6) continue;
+      return null;
+    }
+    holesOf[home]!.push(hole);
+  }
+  return outers.map((outer, k) => {
+    const parts = [outer, ...holesOf[k]!];
+    const count = parts.reduce((c, r) => c + r.edges.length, 0);
+    const set: EdgeSet = {
+      n: count,
+      x0: new Float64Array(count),
+      y0: new Float64Array(count),
+      x1: new Float64Array(count),
+      y1: new Float64Array(count),
+      term: new Float64Array(count),
+      box: outer.box,
+      total: 0,
+    };
+    let i = 0;
+    for (const r of parts) {
+      for (const e of r.edges) {
+        set.x0[i] = x0[e]!;
+        set.y0[i] = y0[e]!;
+        set.x1[i] = x1[e]!;
+        set.y1[i] = y1[e]!;
+        set.term[i] = term[e]!;
+        i++;
+      }
+      set.total += r.sum;
+    }
+    return { rings: parts.map((r) => r.coords), edges: set };
+  });
+}

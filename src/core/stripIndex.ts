@@ -1,0 +1,65 @@
+/**
+ * Point-in-polygon for a set of boundary edges in well under a microsecond: the edges are bucketed into horizontal
+ * strips, so a ray cast from a point only meets the few edges of its own strip (even–odd rule, holes included).
+ */
+import type { EdgeSet } from './edgeSet.ts';
+
+export interface StripIndex {
+  set: EdgeSet;
+  south: number;
+  /** Strips per degree of latitude. */
+  scale: number;
+  strips: number;
+  /** Edges of strip k are items[start[k] .. start[k + 1]). */
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/**
+ * Buckets the edges of `set` into about one strip per four edges.
+ * @example const ix = stripIndexOf(edgeSetOf(polygonsOf(g))); insideEdges(ix, 37.2, 48.3)
+ */
+export function stripIndexOf(set: EdgeSet): StripIndex {
+  const south = set.box[1];
+  const height = Math.max(set.box[3] - south, 1e-12);
+  const strips = Math.max(1, Math.min(1 << 16, Math.ceil(set.n / 4)));
+  const scale = strips / height;
+  const stripOf = (y: number): number => Math.min(strips - 1, Math.max(0, Math.floor((y - south) * scale)));
+  const count = new Int32Array(strips + 1);
+  for (let i = 0; i < set.n; i++) {
+    const a = stripOf(set.y0[i]!);
+    const b = stripOf(set.y1[i]!);
+    for (let k = Math.min(a, b); k <= Math.max(a, b); k++) count[k + 1]!++;
+  }
+  for (let k = 0; k < strips; k++) count[k + 1]! += count[k]!;
+  const start = count.slice();
+  const items = new Int32Array(count[strips]!);
+  for (let i = 0; i < set.n; i++) {
+    const a = stripOf(set.y0[i]!);
+    const b = stripOf(set.y1[i]!);
+    for (let k = Math.min(a, b); k <= Math.max(a, b); k++) items[count[k]!++] = i;
+  }
+  return { set, south, scale, strips, start, items };
+}
+
+/**
+ * Whether (x, y) is inside the edges' polygons (even–odd rule). A point exactly on an edge may fall either way.
+ * @example insideEdges(ix, 37.2, 48.3)
+ */
+export function insideEdges(ix: StripIndex, x: number, y: number): boolean {
+  const { set } = ix;
+  if (x < set.box[0] || x > set.box[2] || y < set.box[1] || y > set.box[3]) return false;
+  const k = Math.min(ix.strips - 1, Math.max(0, Math.floor((y - ix.south) * ix.scale)));
+  const { x0, y0, x1, y1 } = set;
+  let inside = false;
+  for (let j = ix.start[k]!, end = ix.start[k + 1]!; j < end; j++) {
+    const i = ix.items[j]!;
+    const ay = y0[i]!;
+    const by = y1[i]!;
+    if (ay > y !== by > y) {
+      const ax = x0[i]!;
+      if (x < ax + ((y - ay) * (x1[i]! - ax)) / (by - ay)) inside = !inside;
+    }
+  }
+  return inside;
+}
