@@ -7,9 +7,8 @@ import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
 import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
 import type { Region } from './snapshotAreas.ts';
-import { polygonsOf, type EdgeSet } from './edgeSet.ts';
-import { overlapKm2 } from './overlapKm2.ts';
-import { polygonEdgeSet, segmentChange } from './segmentChange.ts';
+import { areaByRegionKeyed } from './overlapKm2.ts';
+import { segmentChange } from './segmentChange.ts';
 import { windowedChange } from './windowedChange.ts';
 
 /** What a change is measured on: one class, or `occupied_all` (since and before 24 Feb 2022 together). */
@@ -105,16 +104,12 @@ export function overlayChange(a: AreaGeometry | null, b: AreaGeometry | null): C
  * @example changeByRegion(change, oblasts).find((r) => r.iso === 'UA-14')?.gainedKm2
  */
 export function changeByRegion(change: Change, regions: readonly Region[]): RegionChange[] {
-  const gained = polygonsOf(change.gained).map(polygonEdgeSet);
-  const lost = polygonsOf(change.lost).map(polygonEdgeSet);
-  const inside = (polygons: readonly EdgeSet[], region: Region): number => {
-    let km2 = 0;
-    for (const p of polygons) km2 += overlapKm2(p, region.geometry);
-    return km2;
-  };
-  return regions.map((region) => {
-    const gainedKm2 = inside(gained, region);
-    const lostKm2 = inside(lost, region);
+  const geometries = regions.map((r) => r.geometry);
+  const gained = areaByRegionKeyed(change.gained, geometries, regions);
+  const lost = areaByRegionKeyed(change.lost, geometries, regions);
+  return regions.map((region, k) => {
+    const gainedKm2 = gained[k]!;
+    const lostKm2 = lost[k]!;
     return {
       iso: region.properties.iso,
       name: region.properties.name_en,

@@ -114,3 +114,25 @@ export function edgeSetOf(polygons: readonly (readonly (readonly Position[])[])[
     total,
   };
 }
+
+/** Polygons' edges by their ring arrays: the change engine's output polygons come with theirs. */
+const polygonEdges = new WeakMap<readonly (readonly Position[])[], EdgeSet>();
+
+/**
+ * The edges of one polygon (rings as in GeoJSON), cached by the rings array: reused when the change engine made the
+ * polygon (it knows its edges and their area terms already), built otherwise. The rings must not be mutated.
+ * @example polygonEdgeSet(change.gained.coordinates[0]).total
+ */
+export function polygonEdgeSet(rings: readonly (readonly Position[])[]): EdgeSet {
+  let set = polygonEdges.get(rings);
+  if (!set) {
+    set = edgeSetOf([rings]);
+    polygonEdges.set(rings, set);
+  }
+  return set;
+}
+
+/** Records the edges of a polygon made from them (see {@link polygonEdgeSet}). */
+export function rememberPolygonEdges(rings: readonly (readonly Position[])[], set: EdgeSet): void {
+  polygonEdges.set(rings, set);
+}

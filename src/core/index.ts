@@ -23,8 +23,8 @@ export {
 } from './parseArchive.ts';
 export { changeBetween, changeByRegion, classGeometry, overlayChange } from './changeBetween.ts';
 export { segmentChange } from './segmentChange.ts';
-export { overlapKm2 } from './overlapKm2.ts';
-export { edgeSetOf, polygonsOf } from './edgeSet.ts';
+export { areaByRegion } from './overlapKm2.ts';
+export { edgeSetOf, polygonEdgeSet, polygonsOf } from './edgeSet.ts';
 export type { EdgeSet } from './edgeSet.ts';
 export { changeWindows, windowedChange } from './windowedChange.ts';
 export type { Change, ChangeClass, RegionChange } from './changeBetween.ts';

@@ -13,10 +13,9 @@
  * edges in as out), the caller falls back to the slower overlay, so a result is never a broken polygon. The
  * property tests and the real-data tests compare this engine with Turf's overlay and with GEOS.
  */
-import type { Position } from 'geojson';
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, polygonsOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
 import { linkRings, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from './model.ts';
 import { splitEdges, type Pieces } from './splitEdges.ts';
@@ -51,22 +50,6 @@ function prepared(g: AreaGeometry | null): Prepared {
   return p;
 }
 
-/** Linked polygons by their ring arrays, so that a breakdown by region can reuse their edges and area terms. */
-const polygonEdges = new WeakMap<Position[][], EdgeSet>();
-
-/**
- * The edges of one polygon (rings as in GeoJSON), from the engine's own output when it made the polygon.
- * @example polygonEdgeSet(change.gained.coordinates[0]).total
- */
-export function polygonEdgeSet(rings: Position[][]): EdgeSet {
-  let set = polygonEdges.get(rings);
-  if (!set) {
-    set = edgeSetOf([rings]);
-    polygonEdges.set(rings, set);
-  }
-  return set;
-}
-
 export interface EdgeChange {
   areaFromKm2: number;
   areaToKm2: number;
@@ -92,7 +75,7 @@ const measure = (polygons: readonly LinkedPolygon[]): number => {
 
 function asGeometry(polygons: LinkedPolygon[]): AreaGeometry | null {
   if (polygons.length === 0) return null;
-  for (const p of polygons) polygonEdges.set(p.rings, p.edges);
+  for (const p of polygons) rememberPolygonEdges(p.rings, p.edges);
   return { type: 'MultiPolygon', coordinates: polygons.map((p) => p.rings) };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Area of each territory class of a snapshot, in total and within given regions (oblasts).
  */
-import { bbox, featureCollection, intersect, union } from '@turf/turf';
-import type { BBox, Feature } from 'geojson';
+import { featureCollection, union } from '@turf/turf';
+import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
+import { areaByRegionKeyed } from './overlapKm2.ts';
 import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClass } from './model.ts';
 
 export type ClassAreaMap = Record<TerritoryClass, number>;
@@ -38,8 +39,6 @@ export function classUnion(snapshot: Snapshot, cls: TerritoryClass): AreaGeometr
   return union(featureCollection(parts))?.geometry ?? null;
 }
 
-const overlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
 /**
  * Area in km² of every class of `snapshot`, in total and within each of `regions`.
  * @example snapshotAreas(snapshot, contestedOblasts).total.occupied // ≈ 70,266 for 2025-08-01
@@ -51,18 +50,14 @@ export function snapshotAreas(snapshot: Snapshot, regions: readonly Region[] = [
     name: r.properties.name_en,
     areas: zeroAreas(),
   }));
-  const regionBoxes = regions.map((r) => bbox(r));
+  const geometries = regions.map((r) => r.geometry);
   for (const cls of TERRITORY_CLASSES) {
     const merged = classUnion(snapshot, cls);
     if (!merged) continue;
     total[cls] = areaKm2(merged);
-    const box = bbox(merged);
-    regions.forEach((region, i) => {
-      if (!overlaps(box, regionBoxes[i]!)) return;
-      const inside = intersect(
-        featureCollection<AreaGeometry>([{ type: 'Feature', geometry: merged, properties: {} }, region]),
-      );
-      byRegion[i]!.areas[cls] = areaKm2(inside?.geometry as AreaGeometry | undefined);
+    // From edges, as the change breakdowns are (src/core/overlapKm2.ts).
+    areaByRegionKeyed(merged, geometries, regions).forEach((km2, i) => {
+      byRegion[i]!.areas[cls] = km2;
     });
   }
   return { total, byRegion };

@@ -1,7 +1,7 @@
 /**
  * Splits two sets of directed edges where they cross or touch, so that afterwards any two edges either coincide
  * exactly, meet only at endpoints, or are apart. The edges come from two different geometries (P's edges never
- * cross each other, nor do Q's), so only P-against-Q pairs are tested, found through a uniform grid.
+ * cross each other, nor do Q's), so only P-against-Q pairs are tested, found by testing every pair when there are few and through a uniform grid otherwise.
  */
 import { edgeTerm, qOfLat } from './edgeArea.ts';
 import type { EdgeSet } from './edgeSet.ts';
@@ -66,12 +66,21 @@ function meet(P: EdgeSet, i: number, Q: EdgeSet, j: number, sp: Splits, sq: Spli
   addSplit(sq, j, x, y);
 }
 
+/** Below this many P×Q pairs, testing every pair beats building a grid. */
+const BRUTE_FORCE_PAIRS = 4096;
+
+/** Grid column (or row) of coordinate v. */
+function cellOf(v: number, origin: number, scale: number, count: number): number {
+  const c = Math.floor((v - origin) * scale);
+  return c < 0 ? 0 : c >= count ? count - 1 : c;
+}
+
 /**
- * Calls `meet` for every P-edge/Q-edge pair whose bounding boxes overlap, found through a uniform grid over the two
- * lists' common extent (about one cell per two edges). Each pair is met once: in the cell holding the south-west
- * corner of the overlap of their boxes.
+ * Calls `meet` for every P-edge/Q-edge pair whose bounding boxes overlap. Small lists test every pair; larger ones go
+ * through a uniform grid over Q's extent (about one cell per two edges), where each pair is met once: in the cell
+ * holding the south-west corner of the overlap of their boxes.
  */
-function gridPairs(
+function pairs(
   P: EdgeSet,
   iP: ArrayLike<number>,
   Q: EdgeSet,
@@ -79,60 +88,85 @@ function gridPairs(
   sp: Splits,
   sq: Splits,
 ): void {
-  if (iP.length === 0 || iQ.length === 0) return;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let k = 0; k < iQ.length; k++) {
-    const f = iQ[k]!;
-    w = Math.min(w, Q.x0[f]!, Q.x1[f]!);
-    e = Math.max(e, Q.x0[f]!, Q.x1[f]!);
-    s = Math.min(s, Q.y0[f]!, Q.y1[f]!);
-    n = Math.max(n, Q.y0[f]!, Q.y1[f]!);
+  const nP = iP.length;
+  const nQ = iQ.length;
+  if (nP === 0 || nQ === 0) return;
+  const { x0: px0, y0: py0, x1: px1, y1: py1 } = P;
+  const { x0: qx0, y0: qy0, x1: qx1, y1: qy1 } = Q;
+  if (nP * nQ <= BRUTE_FORCE_PAIRS) {
+    for (let k = 0; k < nP; k++) {
+      const i = iP[k]!;
+      const pw = Math.min(px0[i]!, px1[i]!);
+      const pe = Math.max(px0[i]!, px1[i]!);
+      for (let l = 0; l < nQ; l++) {
+        const f = iQ[l]!;
+        if (Math.max(qx0[f]!, qx1[f]!) < pw || Math.min(qx0[f]!, qx1[f]!) > pe) continue;
+        meet(P, i, Q, f, sp, sq);
+      }
+    }
+    return;
   }
-  const side = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt((iP.length + iQ.length) / 2))));
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let k = 0; k < nQ; k++) {
+    const f = iQ[k]!;
+    w = Math.min(w, qx0[f]!, qx1[f]!);
+    e = Math.max(e, qx0[f]!, qx1[f]!);
+    s = Math.min(s, qy0[f]!, qy1[f]!);
+    n = Math.max(n, qy0[f]!, qy1[f]!);
+  }
+  const side = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt((nP + nQ) / 2))));
   const sx = side / Math.max(e - w, 1e-12);
   const sy = side / Math.max(n - s, 1e-12);
-  const col = (x: number): number => Math.min(side - 1, Math.max(0, Math.floor((x - w) * sx)));
-  const row = (y: number): number => Math.min(side - 1, Math.max(0, Math.floor((y - s) * sy)));
-  // Q's edges into cells (compressed rows: cell c holds items[start[c] .. start[c + 1])).
+  // Q's edges into cells (compressed rows: cell c holds items[start[c] .. start[c + 1])), in two passes.
   const start = new Int32Array(side * side + 1);
-  const cellsOf = (f: number, visit: (c: number) => void): void => {
-    const c0 = col(Math.min(Q.x0[f]!, Q.x1[f]!));
-    const c1 = col(Math.max(Q.x0[f]!, Q.x1[f]!));
-    const r0 = row(Math.min(Q.y0[f]!, Q.y1[f]!));
-    const r1 = row(Math.max(Q.y0[f]!, Q.y1[f]!));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * side + c);
-  };
-  for (let k = 0; k < iQ.length; k++) cellsOf(iQ[k]!, (c) => start[c + 1]!++);
-  for (let c = 0; c < side * side; c++) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, side * side);
-  const items = new Int32Array(start[side * side]!);
-  for (let k = 0; k < iQ.length; k++) {
-    const f = iQ[k]!;
-    cellsOf(f, (c) => (items[fill[c]!++] = f));
+  let items = new Int32Array(0);
+  let fill = start;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < nQ; k++) {
+      const f = iQ[k]!;
+      const c0 = cellOf(Math.min(qx0[f]!, qx1[f]!), w, sx, side);
+      const c1 = cellOf(Math.max(qx0[f]!, qx1[f]!), w, sx, side);
+      const r0 = cellOf(Math.min(qy0[f]!, qy1[f]!), s, sy, side);
+      const r1 = cellOf(Math.max(qy0[f]!, qy1[f]!), s, sy, side);
+      for (let r = r0; r <= r1; r++) {
+        for (let c = c0; c <= c1; c++) {
+          if (pass === 0) start[r * side + c + 1]!++;
+          else items[fill[r * side + c]!++] = f;
+        }
+      }
+    }
+    if (pass === 0) {
+      for (let c = 0; c < side * side; c++) start[c + 1]! += start[c]!;
+      fill = start.slice(0, side * side);
+      items = new Int32Array(start[side * side]!);
+    }
   }
-  for (let k = 0; k < iP.length; k++) {
+  for (let k = 0; k < nP; k++) {
     const i = iP[k]!;
-    const pw = Math.min(P.x0[i]!, P.x1[i]!);
-    const pe = Math.max(P.x0[i]!, P.x1[i]!);
-    const ps = Math.min(P.y0[i]!, P.y1[i]!);
-    const pn = Math.max(P.y0[i]!, P.y1[i]!);
+    const pw = Math.min(px0[i]!, px1[i]!);
+    const pe = Math.max(px0[i]!, px1[i]!);
+    const ps = Math.min(py0[i]!, py1[i]!);
+    const pn = Math.max(py0[i]!, py1[i]!);
     if (pe < w || pw > e || pn < s || ps > n) continue;
-    const c0 = col(pw);
-    const c1 = col(pe);
-    const r0 = row(ps);
-    const r1 = row(pn);
+    const c0 = cellOf(pw, w, sx, side);
+    const c1 = cellOf(pe, w, sx, side);
+    const r0 = cellOf(ps, s, sy, side);
+    const r1 = cellOf(pn, s, sy, side);
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         const cell = r * side + c;
         for (let t = start[cell]!, end = start[cell + 1]!; t < end; t++) {
           const f = items[t]!;
-          const qw = Math.min(Q.x0[f]!, Q.x1[f]!);
-          const qs = Math.min(Q.y0[f]!, Q.y1[f]!);
-          if (qw > pe || Math.max(Q.x0[f]!, Q.x1[f]!) < pw || qs > pn || Math.max(Q.y0[f]!, Q.y1[f]!) < ps)
+          const qw = Math.min(qx0[f]!, qx1[f]!);
+          const qs = Math.min(qy0[f]!, qy1[f]!);
+          if (qw > pe || Math.max(qx0[f]!, qx1[f]!) < pw || qs > pn || Math.max(qy0[f]!, qy1[f]!) < ps)
             continue;
           // Only in the cell of the overlap's south-west corner, so each pair is met once.
-          if (col(Math.max(pw, qw)) !== c || row(Math.max(ps, qs)) !== r) continue;
-          meet(P, i, Q, f, sp, sq);
+          if (
+            (r0 === r1 && c0 === c1) ||
+            (cellOf(Math.max(pw, qw), w, sx, side) === c && cellOf(Math.max(ps, qs), s, sy, side) === r)
+          )
+            meet(P, i, Q, f, sp, sq);
         }
       }
     }
@@ -198,6 +232,6 @@ export function splitEdges(
 ): [Pieces, Pieces] {
   const sp: Splits = new Map();
   const sq: Splits = new Map();
-  gridPairs(P, iP, Q, iQ, sp, sq);
+  pairs(P, iP, Q, iQ, sp, sq);
   return [piecesOf(P, iP, sp), piecesOf(Q, iQ, sq)];
 }

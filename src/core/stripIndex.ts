@@ -24,22 +24,27 @@ export function stripIndexOf(set: EdgeSet): StripIndex {
   const height = Math.max(set.box[3] - south, 1e-12);
   const strips = Math.max(1, Math.min(1 << 16, Math.ceil(set.n / 4)));
   const scale = strips / height;
-  const stripOf = (y: number): number => Math.min(strips - 1, Math.max(0, Math.floor((y - south) * scale)));
   const count = new Int32Array(strips + 1);
+  const { y0, y1 } = set;
   for (let i = 0; i < set.n; i++) {
-    const a = stripOf(set.y0[i]!);
-    const b = stripOf(set.y1[i]!);
-    for (let k = Math.min(a, b); k <= Math.max(a, b); k++) count[k + 1]!++;
+    const a = stripOf(y0[i]!, south, scale, strips);
+    const b = stripOf(y1[i]!, south, scale, strips);
+    for (let k = a < b ? a : b, end = a < b ? b : a; k <= end; k++) count[k + 1]!++;
   }
   for (let k = 0; k < strips; k++) count[k + 1]! += count[k]!;
   const start = count.slice();
   const items = new Int32Array(count[strips]!);
   for (let i = 0; i < set.n; i++) {
-    const a = stripOf(set.y0[i]!);
-    const b = stripOf(set.y1[i]!);
-    for (let k = Math.min(a, b); k <= Math.max(a, b); k++) items[count[k]!++] = i;
+    const a = stripOf(y0[i]!, south, scale, strips);
+    const b = stripOf(y1[i]!, south, scale, strips);
+    for (let k = a < b ? a : b, end = a < b ? b : a; k <= end; k++) items[count[k]!++] = i;
   }
   return { set, south, scale, strips, start, items };
+}
+
+function stripOf(y: number, south: number, scale: number, strips: number): number {
+  const k = Math.floor((y - south) * scale);
+  return k < 0 ? 0 : k >= strips ? strips - 1 : k;
 }
 
 /**
@@ -49,11 +54,31 @@ export function stripIndexOf(set: EdgeSet): StripIndex {
 export function insideEdges(ix: StripIndex, x: number, y: number): boolean {
   const { set } = ix;
   if (x < set.box[0] || x > set.box[2] || y < set.box[1] || y > set.box[3]) return false;
-  const k = Math.min(ix.strips - 1, Math.max(0, Math.floor((y - ix.south) * ix.scale)));
+  const k = stripOf(y, ix.south, ix.scale, ix.strips);
   const { x0, y0, x1, y1 } = set;
   let inside = false;
   for (let j = ix.start[k]!, end = ix.start[k + 1]!; j < end; j++) {
     const i = ix.items[j]!;
+    const ay = y0[i]!;
+    const by = y1[i]!;
+    if (ay > y !== by > y) {
+      const ax = x0[i]!;
+      if (x < ax + ((y - ay) * (x1[i]! - ax)) / (by - ay)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Whether (x, y) is inside the edges' polygons (even–odd rule), testing every edge: for small sets, where building
+ * an index costs more than it saves.
+ * @example insideEdgesPlain(circle, 37.2, 48.3)
+ */
+export function insideEdgesPlain(set: EdgeSet, x: number, y: number): boolean {
+  if (x < set.box[0] || x > set.box[2] || y < set.box[1] || y > set.box[3]) return false;
+  const { x0, y0, x1, y1 } = set;
+  let inside = false;
+  for (let i = 0; i < set.n; i++) {
     const ay = y0[i]!;
     const by = y1[i]!;
     if (ay > y !== by > y) {
