@@ -5,6 +5,7 @@
 import { difference, featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
+import { unionEdges } from './unionEdges.ts';
 import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
 import type { Region } from './snapshotAreas.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
@@ -53,7 +54,8 @@ export function classGeometry(snapshot: Snapshot, cls: ChangeClass): AreaGeometr
   const parts = snapshot.territories.filter((t) => wanted(t.properties.cls) && !t.properties.inRussia);
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0]!.geometry;
-  return union(featureCollection(parts))?.geometry ?? null;
+  const merged = unionEdges(parts.map((p) => p.geometry));
+  return merged !== undefined ? merged : (union(featureCollection(parts))?.geometry ?? null);
 }
 
 function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | null {

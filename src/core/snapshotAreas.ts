@@ -4,6 +4,7 @@
 import { featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
+import { unionEdges } from './unionEdges.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
 import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClass } from './model.ts';
 
@@ -36,7 +37,9 @@ export function classUnion(snapshot: Snapshot, cls: TerritoryClass): AreaGeometr
   const parts = snapshot.territories.filter((t) => t.properties.cls === cls && !t.properties.inRussia);
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0]!.geometry;
-  return union(featureCollection(parts))?.geometry ?? null;
+  // From edges (src/core/unionEdges.ts); Turf only if those fail to link into rings.
+  const merged = unionEdges(parts.map((p) => p.geometry));
+  return merged !== undefined ? merged : (union(featureCollection(parts))?.geometry ?? null);
 }
 
 /**

@@ -25,7 +25,8 @@ function within(ax: number, ay: number, bx: number, by: number, px: number, py: 
     : (ay < py && py < by) || (by < py && py < ay);
 }
 
-type Splits = Map<number, number[]>;
+/** Split points per edge index: x, y, x, y, … */
+export type Splits = Map<number, number[]>;
 
 function addSplit(splits: Splits, i: number, x: number, y: number): void {
   const list = splits.get(i);
@@ -76,11 +77,13 @@ function cellOf(v: number, origin: number, scale: number, count: number): number
 }
 
 /**
- * Calls `meet` for every P-edge/Q-edge pair whose bounding boxes overlap. Small lists test every pair; larger ones go
- * through a uniform grid over Q's extent (about one cell per two edges), where each pair is met once: in the cell
- * holding the south-west corner of the overlap of their boxes.
+ * Records in `sp` and `sq` where the listed edges of P and of Q cross or touch, testing every P-edge/Q-edge pair
+ * whose bounding boxes overlap. Small lists test every pair; larger ones go through a uniform grid over Q's extent
+ * (about one cell per two edges), where each pair is met once: in the cell holding the south-west corner of the
+ * overlap of their boxes.
+ * @example pairs(a, allOfA, b, allOfB, splitsOfA, splitsOfB)
  */
-function pairs(
+export function pairs(
   P: EdgeSet,
   iP: ArrayLike<number>,
   Q: EdgeSet,
@@ -173,8 +176,11 @@ function pairs(
   }
 }
 
-/** The listed edges of S cut at their split points, in order along each edge. */
-function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pieces {
+/**
+ * The listed edges of S cut at their split points, in order along each edge.
+ * @example piecesOf(a, allOfA, splitsOfA).x0.length
+ */
+export function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pieces {
   const out: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   for (let k = 0; k < idx.length; k++) {
     const e = idx[k]!;

@@ -1,9 +1,9 @@
 /**
  * The pieces of the edge-based change engine (src/core/segmentChange.ts and the modules it is built from), on small
  * authored cases where the right answer is known: degenerate contacts (T-junctions, collinear overlaps, corners),
- * linking edges into rings, the 1e-9° snap, and areas inside regions against Turf's intersect.
+ * linking edges into rings, the 1e-9° snap, areas inside regions against Turf's intersect, and unions against Turf's.
  */
-import { intersect, featureCollection } from '@turf/turf';
+import { featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,7 @@ import {
 import { TERM_TO_KM2 } from '../../src/core/edgeArea.ts';
 import { linkRings } from '../../src/core/linkRings.ts';
 import { splitEdges } from '../../src/core/splitEdges.ts';
+import { unionEdges } from '../../src/core/unionEdges.ts';
 import { FLOAT_REL } from './tolerances.ts';
 
 const box = (w: number, s: number, e: number, n: number): Position[] => [
@@ -282,5 +283,58 @@ describe('areaByRegion', () => {
   it('is zero for regions it does not reach, and for no geometry at all', () => {
     expect(areaByRegion(poly(box(30, 40, 30.1, 40.1)), [west, east])).toEqual([0, 0]);
     expect(areaByRegion(null, [west])).toEqual([0]);
+  });
+});
+
+describe('unionEdges', () => {
+  const area = (g: AreaGeometry | null | undefined) => areaKm2(g ?? null);
+  const turfUnion = (...gs: Polygon[]) =>
+    union(
+      featureCollection(gs.map((g): Feature<Polygon> => ({ type: 'Feature', geometry: g, properties: {} }))),
+    )!.geometry as AreaGeometry;
+  const cases: [string, Polygon[]][] = [
+    ['two overlapping squares', [poly(box(37, 48, 37.2, 48.2)), poly(box(37.1, 48.1, 37.3, 48.3))]],
+    [
+      'two squares sharing an edge (they merge)',
+      [poly(box(37, 48, 37.1, 48.1)), poly(box(37.1, 48, 37.2, 48.1))],
+    ],
+    [
+      'two overlapping parts sharing a stretch of outer boundary, same side',
+      [poly(box(37, 48, 37.2, 48.1)), poly(box(37, 48, 37.1, 48.2))],
+    ],
+    ['a square inside another', [poly(box(37, 48, 37.3, 48.3)), poly(box(37.1, 48.1, 37.2, 48.2))]],
+    ['disjoint squares', [poly(box(37, 48, 37.1, 48.1)), poly(box(38, 48, 38.1, 48.1))]],
+    [
+      'a ring filling another’s hole exactly',
+      [
+        poly(box(37, 48, 37.3, 48.3), [...box(37.1, 48.1, 37.2, 48.2)].reverse()),
+        poly(box(37.1, 48.1, 37.2, 48.2)),
+      ],
+    ],
+    [
+      'three parts meeting at a corner, one overlapping two',
+      [
+        poly(box(37, 48, 37.1, 48.1)),
+        poly(box(37.1, 48.1, 37.2, 48.2)),
+        poly(box(37.05, 48.05, 37.15, 48.15)),
+      ],
+    ],
+  ];
+  it.each(cases)('%s: the area of Turf’s union', (_name, parts) => {
+    const ours = unionEdges(parts);
+    expect(ours).not.toBeUndefined();
+    expect(Math.abs(area(ours) - area(turfUnion(...parts)))).toBeLessThanOrEqual(
+      1e-9 * area(turfUnion(...parts)),
+    );
+  });
+
+  it('leaves no trace of a border two parts share: one polygon, no hole, no internal edge', () => {
+    const merged = unionEdges([poly(box(37, 48, 37.1, 48.1)), poly(box(37.1, 48, 37.2, 48.1))])!;
+    expect(merged.type === 'MultiPolygon' && merged.coordinates.length).toBe(1);
+    expect(merged.type === 'MultiPolygon' && merged.coordinates[0]!.length).toBe(1);
+  });
+
+  it('is null for nothing', () => {
+    expect(unionEdges([])).toBeNull();
   });
 });

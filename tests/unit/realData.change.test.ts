@@ -30,6 +30,8 @@ import { createArchiveSource } from '../../src/sources/archive.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
 import { fileFetch } from '../../src/sources/fileFetch.ts';
 import type { SnapshotSource } from '../../src/sources/types.ts';
+import { unionEdges } from '../../src/core/unionEdges.ts';
+import { featureCollection, union } from '@turf/turf';
 import { geographicLibKm2 } from '../support/geographicLib.ts';
 import { loadGeos } from '../support/geos.ts';
 import { referenceDir } from '../support/referenceData.ts';
@@ -37,6 +39,7 @@ import {
   AREA_ADDITIVITY_REL,
   FLOAT_REL,
   INDEPENDENT_CHANGE_ABS_KM2,
+  UNION_VS_TURF_REL,
   INDEPENDENT_CHANGE_REL,
   PUBLISHED_TIGHT_REL,
   WINDOWED_VS_OVERLAY_ABS_KM2,
@@ -289,5 +292,32 @@ describe.skipIf(!ref)('the edge engine on every consecutive pair of the archive'
     }
     expect(pairs).toBeGreaterThan(700);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!ref)('unions from edges on real DeepState versions', () => {
+  it.each([
+    ['2022-08-01', 'occupied'],
+    ['2025-08-01', 'occupied_all'],
+  ] as const)('%s, %s: the area of Turf’s union (overlapping and touching parts)', async (date, cls) => {
+    const dir = `${ref}/deepstate-api`;
+    const api = createDeepStateApi({ baseUrl: dir, fetch: fileFetch(dir) });
+    const present = new Set(readdirSync(`${dir}/history`));
+    const version = (await api.listVersions()).versions.find((v) => v.date === date && present.has(v.id))!;
+    const snapshot = await api.loadVersion(version);
+    const parts = snapshot.territories.filter(
+      (t) =>
+        (cls === 'occupied_all' ? t.properties.cls.startsWith('occupied') : t.properties.cls === cls) &&
+        !t.properties.inRussia,
+    );
+    expect(parts.length).toBeGreaterThan(5);
+    const ours = unionEdges(parts.map((p) => p.geometry));
+    expect(ours).not.toBeUndefined();
+    const turf = union(featureCollection(parts))!.geometry as AreaGeometry;
+    const [a, b] = [areaKm2(ours!), areaKm2(turf)];
+    console.info(
+      `${date} ${cls}: ${parts.length} parts, union from edges ${a.toFixed(4)} km², Turf ${b.toFixed(4)} km²`,
+    );
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(UNION_VS_TURF_REL * b);
   });
 });
