@@ -9,7 +9,8 @@ import { unionEdges } from './unionEdges.ts';
 import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
 import type { Region } from './snapshotAreas.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
-import { segmentChange } from './segmentChange.ts';
+import { changeEdgeSets, segmentChange } from './segmentChange.ts';
+import { polygonEdgeSet, polygonsOf } from './edgeSet.ts';
 import { windowedChange } from './windowedChange.ts';
 
 /** What a change is measured on: one class, or `occupied_all` (since and before 24 Feb 2022 together). */
@@ -74,9 +75,7 @@ function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | nu
  * @example changeBetween(classGeometry(s1, 'occupied_all'), classGeometry(s2, 'occupied_all')).netKm2
  */
 export function changeBetween(a: AreaGeometry | null, b: AreaGeometry | null): Change {
-  const c = segmentChange(a, b);
-  if (!c) return windowedChange(a, b);
-  return { ...c, netKm2: c.areaToKm2 - c.areaFromKm2 };
+  return segmentChange(a, b) ?? windowedChange(a, b);
 }
 
 /**
@@ -107,8 +106,18 @@ export function overlayChange(a: AreaGeometry | null, b: AreaGeometry | null): C
  */
 export function changeByRegion(change: Change, regions: readonly Region[]): RegionChange[] {
   const geometries = regions.map((r) => r.geometry);
-  const gained = areaByRegionKeyed(change.gained, geometries, regions);
-  const lost = areaByRegionKeyed(change.lost, geometries, regions);
+  // The edge engine's own polygons' edges when it made the change; otherwise from the geometries.
+  const known = changeEdgeSets(change);
+  const gained = areaByRegionKeyed(
+    known?.gained ?? polygonsOf(change.gained).map(polygonEdgeSet),
+    geometries,
+    regions,
+  );
+  const lost = areaByRegionKeyed(
+    known?.lost ?? polygonsOf(change.lost).map(polygonEdgeSet),
+    geometries,
+    regions,
+  );
   return regions.map((region, k) => {
     const gainedKm2 = gained[k]!;
     const lostKm2 = lost[k]!;

@@ -8,10 +8,28 @@ import { hashPoint } from './edgeHash.ts';
 import type { EdgeSet } from './edgeSet.ts';
 import type { Pieces } from './splitEdges.ts';
 
-/** A linked polygon: its rings (outer first), and its edges with their area terms for later measuring. */
+/**
+ * A linked polygon: its edges (with their area terms, for measuring) ring after ring, outer ring first, and where
+ * each ring starts among them. GeoJSON coordinates are made from these only when asked for ({@link ringsOf}): the
+ * figures never need them.
+ */
 export interface LinkedPolygon {
-  rings: Position[][];
   edges: EdgeSet;
+  ringStarts: number[];
+}
+
+/**
+ * The polygon's rings as GeoJSON positions (outer first, each closed).
+ * @example ringsOf(linked[0]) // [[[37.1, 48.2], …, [37.1, 48.2]]]
+ */
+export function ringsOf(p: LinkedPolygon): Position[][] {
+  const { x0, y0, x1, y1, n } = p.edges;
+  return p.ringStarts.map((start, r) => {
+    const end = r + 1 < p.ringStarts.length ? p.ringStarts[r + 1]! : n;
+    const ring: Position[] = [[x0[start]!, y0[start]!]];
+    for (let i = start; i < end; i++) ring.push([x1[i]!, y1[i]!]);
+    return ring;
+  });
 }
 
 /** Clockwise angle in (0, 2π] from direction u to direction v. */
@@ -21,18 +39,21 @@ function clockwise(ux: number, uy: number, vx: number, vy: number): number {
 }
 
 interface Ring {
-  coords: Position[];
   edges: number[];
   sum: number;
   box: [number, number, number, number];
 }
 
-function insideRing(ring: Position[], x: number, y: number): boolean {
+/** Even–odd test of (x, y) against one ring given as edge indices. */
+function insideRing(ring: readonly number[], edges: Pieces, x: number, y: number): boolean {
   let inside = false;
-  for (let i = 1; i < ring.length; i++) {
-    const [ax, ay] = ring[i - 1] as [number, number];
-    const [bx, by] = ring[i] as [number, number];
-    if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+  for (const e of ring) {
+    const ay = edges.y0[e]!;
+    const by = edges.y1[e]!;
+    if (ay > y !== by > y) {
+      const ax = edges.x0[e]!;
+      if (x < ax + ((y - ay) * (edges.x1[e]! - ax)) / (by - ay)) inside = !inside;
+    }
   }
   return inside;
 }
@@ -43,7 +64,7 @@ function insideRing(ring: Position[], x: number, y: number): boolean {
  * tightest left turn is taken, so polygons that touch at a point stay separate rings. Returns null when the edges do
  * not close into rings (every vertex must have as many edges in as out) — the caller then falls back to a slower,
  * exact path rather than return a broken polygon.
- * @example linkRings(gainedEdges)?.map((p) => p.rings)
+ * @example linkRings(gainedEdges)?.map(ringsOf)
  */
 export function linkRings(edges: Pieces): LinkedPolygon[] | null {
   const { x0, y0, x1, y1, term } = edges;
@@ -86,7 +107,6 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
     if (used[first]) continue;
     const sx = x0[first]!;
     const sy = y0[first]!;
-    const coords: Position[] = [[sx, sy]];
     const ringEdges: number[] = [];
     let sum = 0;
     let [w, s, ea, n] = [sx, sy, sx, sy];
@@ -97,7 +117,6 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       sum += term[e]!;
       const ex = x1[e]!;
       const ey = y1[e]!;
-      coords.push([ex, ey]);
       if (ex < w) w = ex;
       if (ex > ea) ea = ex;
       if (ey < s) s = ey;
@@ -122,24 +141,24 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       if (best === -1) return null;
       e = best;
     }
-    if (coords.length >= 4) rings.push({ coords, edges: ringEdges, sum, box: [w, s, ea, n] });
+    // Two edges out and back enclose nothing.
+    if (ringEdges.length >= 3) rings.push({ edges: ringEdges, sum, box: [w, s, ea, n] });
   }
 
   const outers = rings.filter((r) => r.sum > 0);
   const holesOf = outers.map((): Ring[] => []);
   for (const hole of rings) {
     if (hole.sum > 0) continue;
-    const [hx0, hy0] = hole.coords[0] as [number, number];
-    const [hx1, hy1] = hole.coords[1] as [number, number];
-    const mx = (hx0 + hx1) / 2;
-    const my = (hy0 + hy1) / 2;
+    const h = hole.edges[0]!;
+    const mx = (x0[h]! + x1[h]!) / 2;
+    const my = (y0[h]! + y1[h]!) / 2;
     let home = -1;
     for (let k = 0; k < outers.length; k++) {
       const o = outers[k]!;
       const b = o.box;
       if (hole.box[0] < b[0] || hole.box[1] < b[1] || hole.box[2] > b[2] || hole.box[3] > b[3]) continue;
       if (home !== -1 && outers[home]!.sum <= o.sum) continue;
-      if (insideRing(o.coords, mx, my)) home = k;
+      if (insideRing(o.edges, edges, mx, my)) home = k;
     }
     if (home === -1) {
       // A hole outside every outer ring can only be a sliver of rounding (under 1 m²); anything bigger is an error.
@@ -162,7 +181,9 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
     const parts = [outer, ...holesOf[k]!];
     const from = i;
     let total = 0;
+    const ringStarts: number[] = [];
     for (const r of parts) {
+      ringStarts.push(i - from);
       for (const e of r.edges) {
         all.x0[i] = x0[e]!;
         all.y0[i] = y0[e]!;
@@ -183,6 +204,6 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       box: outer.box,
       total,
     };
-    return { rings: parts.map((r) => r.coords), edges: set };
+    return { edges: set, ringStarts };
   });
 }

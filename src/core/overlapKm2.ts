@@ -190,22 +190,24 @@ function allIndices(n: number): Int32Array {
  * @example areaByRegion(change.gained, oblasts.map((o) => o.geometry))
  */
 export function areaByRegion(geometry: AreaGeometry | null, regions: readonly AreaGeometry[]): number[] {
-  return areaByRegionKeyed(geometry, regions, regions);
+  return areaByRegionKeyed(polygonsOf(geometry).map(polygonEdgeSet), regions, regions);
 }
 
-/** {@link areaByRegion} with the grid cached under `key` (an array the caller keeps, e.g. its list of features). */
+/**
+ * km² of the polygons (as edge sets) inside each region, with the regions' grid cached under `key` (an array the
+ * caller keeps, e.g. its list of features).
+ * @example areaByRegionKeyed(polygonsOf(g).map(polygonEdgeSet), oblasts.map((o) => o.geometry), oblasts)
+ */
 export function areaByRegionKeyed(
-  geometry: AreaGeometry | null,
+  polygons: readonly EdgeSet[],
   regions: readonly AreaGeometry[],
   key: readonly unknown[],
 ): number[] {
   const out = regions.map(() => 0);
-  const polygons = polygonsOf(geometry);
   if (polygons.length === 0 || regions.length === 0) return out;
   const grid = gridFor(regions, key as readonly AreaGeometry[]);
   const near: number[][] = regions.map(() => []);
-  for (const rings of polygons) {
-    const P = polygonEdgeSet(rings);
+  for (const P of polygons) {
     if (P.n === 0) continue;
     const [pw, ps, pe, pn] = P.box;
     const q = ++grid.query;

@@ -16,7 +16,7 @@
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable } from './edgeHash.ts';
 import { edgeSetOf, polygonsOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
-import { linkRings, type LinkedPolygon } from './linkRings.ts';
+import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from './model.ts';
 import { splitEdges, type Pieces } from './splitEdges.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
@@ -55,8 +55,21 @@ export interface EdgeChange {
   areaToKm2: number;
   gainedKm2: number;
   lostKm2: number;
-  gained: AreaGeometry | null;
-  lost: AreaGeometry | null;
+  netKm2: number;
+  /** Built on first read (the figures never need the coordinates). */
+  readonly gained: AreaGeometry | null;
+  readonly lost: AreaGeometry | null;
+}
+
+/** The gained and lost polygons' edges of a change this engine made: breakdowns by region use them directly. */
+const changeEdges = new WeakMap<object, { gained: EdgeSet[]; lost: EdgeSet[] }>();
+
+/**
+ * The edges of a change's gained and lost polygons when this engine made it (undefined otherwise).
+ * @example changeEdgeSets(change)?.gained.length
+ */
+export function changeEdgeSets(change: object): { gained: EdgeSet[]; lost: EdgeSet[] } | undefined {
+  return changeEdges.get(change);
 }
 
 const pushEdge = (out: Pieces, x0: number, y0: number, x1: number, y1: number, term: number): void => {
@@ -73,10 +86,38 @@ const measure = (polygons: readonly LinkedPolygon[]): number => {
   return Math.max(0, s * TERM_TO_KM2);
 };
 
-function asGeometry(polygons: LinkedPolygon[]): AreaGeometry | null {
+function asGeometry(polygons: readonly LinkedPolygon[]): AreaGeometry | null {
   if (polygons.length === 0) return null;
-  for (const p of polygons) rememberPolygonEdges(p.rings, p.edges);
-  return { type: 'MultiPolygon', coordinates: polygons.map((p) => p.rings) };
+  const coordinates = polygons.map((p) => {
+    const rings = ringsOf(p);
+    rememberPolygonEdges(rings, p.edges);
+    return rings;
+  });
+  return { type: 'MultiPolygon', coordinates };
+}
+
+/** A change whose polygons become GeoJSON when first read, once. */
+function lazyChange(
+  figures: Omit<EdgeChange, 'gained' | 'lost'>,
+  gainedPolygons: readonly LinkedPolygon[],
+  lostPolygons: readonly LinkedPolygon[],
+): EdgeChange {
+  let gained: AreaGeometry | null | undefined;
+  let lost: AreaGeometry | null | undefined;
+  const change: EdgeChange = {
+    ...figures,
+    get gained() {
+      return gained === undefined ? (gained = asGeometry(gainedPolygons)) : gained;
+    },
+    get lost() {
+      return lost === undefined ? (lost = asGeometry(lostPolygons)) : lost;
+    },
+  };
+  changeEdges.set(change, {
+    gained: gainedPolygons.map((p) => p.edges),
+    lost: lostPolygons.map((p) => p.edges),
+  });
+  return change;
 }
 
 /**
@@ -100,8 +141,9 @@ export function segmentChange(a: AreaGeometry | null, b: AreaGeometry | null): E
   };
   const dA = differing(A, B);
   const dB = differing(B, A);
+  const netKm2 = areaToKm2 - areaFromKm2;
   if (dA.length === 0 && dB.length === 0)
-    return { areaFromKm2, areaToKm2, gainedKm2: 0, lostKm2: 0, gained: null, lost: null };
+    return lazyChange({ areaFromKm2, areaToKm2, gainedKm2: 0, lostKm2: 0, netKm2 }, [], []);
 
   // (2) Split where they cross or touch.
   const [pa, pb] = splitEdges(A.set, dA, B.set, dB);
@@ -153,12 +195,9 @@ export function segmentChange(a: AreaGeometry | null, b: AreaGeometry | null): E
   if (!gainedPolygons || !lostPolygons) return null;
   // Measured on the linked polygons, so the figures are exactly those of the polygons exported (linking drops only
   // rounding slivers under 1 m²).
-  return {
-    areaFromKm2,
-    areaToKm2,
-    gainedKm2: measure(gainedPolygons),
-    lostKm2: measure(lostPolygons),
-    gained: asGeometry(gainedPolygons),
-    lost: asGeometry(lostPolygons),
-  };
+  return lazyChange(
+    { areaFromKm2, areaToKm2, gainedKm2: measure(gainedPolygons), lostKm2: measure(lostPolygons), netKm2 },
+    gainedPolygons,
+    lostPolygons,
+  );
 }

@@ -5,6 +5,7 @@ import { featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
 import { unionEdges } from './unionEdges.ts';
+import { polygonEdgeSet, polygonsOf } from './edgeSet.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
 import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClass } from './model.ts';
 
@@ -59,7 +60,7 @@ export function snapshotAreas(snapshot: Snapshot, regions: readonly Region[] = [
     if (!merged) continue;
     total[cls] = areaKm2(merged);
     // From edges, as the change breakdowns are (src/core/overlapKm2.ts).
-    areaByRegionKeyed(merged, geometries, regions).forEach((km2, i) => {
+    areaByRegionKeyed(polygonsOf(merged).map(polygonEdgeSet), geometries, regions).forEach((km2, i) => {
       byRegion[i]!.areas[cls] = km2;
     });
   }

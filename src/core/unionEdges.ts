@@ -10,7 +10,7 @@
  */
 import { EdgeTable } from './edgeHash.ts';
 import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
-import { linkRings } from './linkRings.ts';
+import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from './model.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
@@ -95,5 +95,5 @@ export function unionEdges(parts: readonly AreaGeometry[]): AreaGeometry | null 
   const polygons = linkRings(kept);
   if (!polygons) return undefined;
   if (polygons.length === 0) return null;
-  return { type: 'MultiPolygon', coordinates: polygons.map((p) => p.rings) };
+  return { type: 'MultiPolygon', coordinates: polygons.map(ringsOf) };
 }

@@ -15,7 +15,7 @@ import {
   type EdgeSet,
 } from '../../src/core/index.ts';
 import { TERM_TO_KM2 } from '../../src/core/edgeArea.ts';
-import { linkRings } from '../../src/core/linkRings.ts';
+import { linkRings, ringsOf } from '../../src/core/linkRings.ts';
 import { splitEdges } from '../../src/core/splitEdges.ts';
 import { unionEdges } from '../../src/core/unionEdges.ts';
 import { FLOAT_REL } from './tolerances.ts';
@@ -149,13 +149,13 @@ describe('linkRings', () => {
 
   it('keeps two squares touching at a corner as two polygons', () => {
     const linked = linkRings(pieces(box(0, 0, 1, 1), box(1, 1, 2, 2)))!;
-    expect(linked.map((p) => p.rings.length)).toEqual([1, 1]);
+    expect(linked.map((p) => ringsOf(p).length)).toEqual([1, 1]);
   });
 
   it('merges two squares sharing an edge into one polygon (the shared edge is interior)', () => {
     const linked = linkRings(pieces(box(0, 0, 1, 1), box(1, 0, 2, 1)))!;
     expect(linked).toHaveLength(1);
-    expect(linked[0]!.rings[0]).toHaveLength(7);
+    expect(ringsOf(linked[0]!)[0]).toHaveLength(7);
   });
 
   it('puts a hole into the outer ring around it, not into another', () => {
@@ -172,8 +172,8 @@ describe('linkRings', () => {
     }
     set.term.push(...h.term.map((t) => -t));
     const linked = linkRings(set)!;
-    expect(linked.map((p) => p.rings.length).sort()).toEqual([1, 2]);
-    expect(linked.find((p) => p.rings.length === 2)!.edges.box[0]).toBe(10);
+    expect(linked.map((p) => ringsOf(p).length).sort()).toEqual([1, 2]);
+    expect(linked.find((p) => ringsOf(p).length === 2)!.edges.box[0]).toBe(10);
   });
 
   it('returns null, rather than a broken polygon, when the edges do not close', () => {
