@@ -9,7 +9,8 @@
  *       on its output. Converting the two snapshots into GEOS is timed; the regions are converted once, untimed;
  *   (c) ours: `changeBetween` (from boundary edges, src/core/segmentChange.ts) + `changeByRegion`. The regions'
  *       indexes are built once, in the warm-up run, as GEOS's region geometries are; the snapshots are fresh copies
- *       for every run of every engine, so nothing prepared for one run's geometries helps the next.
+ *       for every run of every engine, so nothing prepared for one run's geometries helps the next. Ours builds
+ *       the gained/lost GeoJSON polygons only when they are read; "(c) + polygons" reads them as well.
  * Each is run once to warm up, then RUNS times; the median is printed with its ratio to (a). (c) and (b) are checked
  * against (a): equal within 0.05% or 0.05 km², whichever is larger.
  * Then (d): the whole archive's consecutive-day history with the per-oblast split (ours only), with peak RSS.
@@ -54,6 +55,8 @@ interface Report {
   lostKm2: number;
   netKm2: number;
   regions: { iso: string; gainedKm2: number; lostKm2: number }[];
+  /** How many gained and lost polygons were built as GeoJSON, when they were. */
+  polygons?: number;
 }
 
 const asFeature = (g: AreaGeometry): Feature<AreaGeometry> => ({
@@ -122,10 +125,22 @@ function geosReport(
   return report;
 }
 
-/** (c) Ours. */
-function oursReport(a: AreaGeometry | null, b: AreaGeometry | null, regions: readonly Region[]): Report {
+/**
+ * (c) Ours. Its gained/lost polygons become GeoJSON only when read (the figures don't need them): `withPolygons`
+ * reads them too, which is what the GeoJSON export and the map do.
+ */
+function oursReport(
+  a: AreaGeometry | null,
+  b: AreaGeometry | null,
+  regions: readonly Region[],
+  withPolygons = false,
+): Report {
   const change = changeBetween(a, b);
+  const polygons = withPolygons
+    ? (change.gained?.coordinates.length ?? 0) + (change.lost?.coordinates.length ?? 0)
+    : undefined;
   return {
+    polygons,
     gainedKm2: change.gainedKm2,
     lostKm2: change.lostKm2,
     netKm2: change.netKm2,
@@ -236,6 +251,7 @@ async function main(): Promise<void> {
         ...measure(fresh, (g) => geosReport(geos, g.a, g.b, regions, regionGeoms)),
       });
     rows.push({ engine: '(c) ours', ...measure(fresh, (g) => oursReport(g.a, g.b, regions)) });
+    rows.push({ engine: '(c) + polygons', ...measure(fresh, (g) => oursReport(g.a, g.b, regions, true)) });
     const base = rows[0]!;
     rows.forEach((r, i) => {
       const cmp = compare(r.result, base.result);
