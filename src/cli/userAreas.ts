@@ -1,10 +1,10 @@
 /**
  * Polygons a user passes for the breakdown (`--areas FILE`), read and validated on the path every file takes.
- * Each polygon becomes a region named by its `name` property (or "area N").
+ * Each polygon becomes a region `user-N` named by its `name` property (or "area N"), by the core's rules.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseGeoJsonText, validateGeoJson, type AreaGeometry, type Region } from '../core/index.ts';
+import { parseGeoJsonText, parseUserAreas, type Region } from '../core/index.ts';
 import { UsageError } from './args.ts';
 
 /**
@@ -22,23 +22,9 @@ export async function loadUserAreas(path: string, warn: (msg: string) => void): 
   }
   const parsed = parseGeoJsonText(text, { label });
   if (!parsed.ok) throw new UsageError(`--areas: ${parsed.issues.join('; ')}`);
-  const valid = validateGeoJson(parsed.value, { label });
-  if (!valid.ok) throw new UsageError(`--areas: ${valid.issues.join('; ')}`);
-  for (const w of [...parsed.warnings, ...valid.warnings]) warn(`warning: ${w}\n`);
-  const regions: Region[] = [];
-  valid.value.features.forEach((f, i) => {
-    const g = f.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      warn(`warning: ${label}: feature ${i} is not a polygon; left out\n`);
-      return;
-    }
-    const name = typeof f.properties?.['name'] === 'string' ? String(f.properties['name']) : `area ${i + 1}`;
-    regions.push({
-      type: 'Feature',
-      geometry: g as AreaGeometry,
-      properties: { iso: `user-${i + 1}`, name_en: name },
-    });
-  });
-  if (regions.length === 0) throw new UsageError(`--areas ${path}: no polygon in the file`);
-  return regions;
+  // The same rules as the browser's own areas (import and storage): src/core/parseUserAreas.ts.
+  const areas = parseUserAreas(parsed.value, { label });
+  if (!areas.ok) throw new UsageError(`--areas: ${areas.issues.join('; ')}`);
+  for (const w of [...parsed.warnings, ...areas.warnings]) warn(`warning: ${w}\n`);
+  return areas.value;
 }

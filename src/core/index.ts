@@ -67,3 +67,8 @@ export {
 } from './parseGeoJsonText.ts';
 export type { ParseTextOptions } from './parseGeoJsonText.ts';
 export { impossibleDate, impossibleDatesInName } from './dateFromName.ts';
+// Issue #5: areas of your own (drawn in the browser, or `change --areas FILE`).
+export { parseUserAreas, isUserArea, USER_AREA_PREFIX } from './parseUserAreas.ts';
+export { userAreasGeoJson } from './userAreasGeoJson.ts';
+export type { NamedArea } from './userAreasGeoJson.ts';
+export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
