@@ -3,6 +3,7 @@
  * cold load to the first map `idle`, a timeline date switch to updated map and figures (median, p95), playback rate,
  * and the JS heap after browsing 100 dates and after a long playback. Prints medians; never a timed unit test.
  * Needs FRONTLINE_REFERENCE_DATA (skips, saying why, without it) and a build (`vite build`, run by the npm script).
+ * FRONTLINE_BENCH_DIST (default `dist`) and FRONTLINE_BENCH_PORT (default 4391) pick another build and port.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -14,14 +15,16 @@ if (!ref) {
   console.log('bench:ui skipped: FRONTLINE_REFERENCE_DATA is not set (e.g. ../shared/geodata)');
   process.exit(0);
 }
-const PORT = 4391;
+// Overridable so that two checkouts (or two people) can benchmark at once on one machine.
+const PORT = Number(process.env['FRONTLINE_BENCH_PORT'] ?? 4391);
+const DIST = process.env['FRONTLINE_BENCH_DIST'] ?? 'dist';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], {
   env: {
     ...process.env,
     FRONTLINE_DEEPSTATE_API: resolve(ref, 'deepstate-api'),
@@ -120,19 +123,21 @@ try {
       if (shown) seen.add(shown);
     };
     m.on('render', onRender);
-    document.querySelector('button[aria-pressed]').click();
+    document.querySelector('.timeline button[aria-pressed]').click();
     await new Promise((r) => setTimeout(r, 10000));
-    document.querySelector('button[aria-pressed="true"]')?.click();
+    document.querySelector('.timeline button[aria-pressed="true"]')?.click();
     m.off('render', onRender);
     return seen.size;
   })()`)) as number;
 
   // 4. Long playback (issue #6): play on through the archive, then compare the heap with the start.
   const longSeconds = Number(process.env['FRONTLINE_PLAYBACK_SECONDS'] ?? 60);
-  await page.evaluate(() => (document.querySelector('button[aria-pressed]') as HTMLButtonElement).click());
+  await page.evaluate(() =>
+    (document.querySelector('.timeline button[aria-pressed]') as HTMLButtonElement).click(),
+  );
   await page.waitForTimeout(longSeconds * 1000);
   await page.evaluate(() =>
-    (document.querySelector('button[aria-pressed="true"]') as HTMLButtonElement | null)?.click(),
+    (document.querySelector('.timeline button[aria-pressed="true"]') as HTMLButtonElement | null)?.click(),
   );
   const heapEnd = await heapMb(page);
   const lastDate = await page.getByTestId('timeline-date').textContent();
