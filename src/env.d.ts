@@ -5,6 +5,14 @@
 declare const __APP_VERSION__: string;
 
 interface Window {
-  /** Read-only handle on the MapLibre map, for tests and power users (issue #2). */
-  readonly __frontline?: { readonly map: import('maplibre-gl').Map };
+  /**
+   * Read-only handles on the MapLibre maps, for tests and power users (issue #2): the main map, and the comparison's
+   * second map (swipe and side-by-side views) while it exists.
+   */
+  readonly __frontline?: {
+    readonly map: import('maplibre-gl').Map;
+    readonly compareMap?: import('maplibre-gl').Map;
+    /** Parsed snapshots held, their LRU bound and how many are on screen (issue #6, tests/e2e/heap.spec.ts). */
+    readonly snapshotCache?: () => { held: number; limit: number; inUse: number };
+  };
 }

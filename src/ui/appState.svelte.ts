@@ -16,6 +16,10 @@ import {
 import type { SnapshotSource } from '../sources/types.ts';
 import { computeAreas, computeChange, computeTotals, importFile } from './areaClient.ts';
 import { browserSource, type BrowserSourceId } from './browserSources.ts';
+import { MyAreas } from './myAreas.svelte.ts';
+import { browserStorage } from './myAreasStorage.ts';
+import type { CompareView } from './compareViews.ts';
+import { message, type Message, type Text } from './i18n/translate.ts';
 import { DATE_COLOURS } from './style.ts';
 
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -33,10 +37,11 @@ export interface LayerInfo {
 
 export interface Comparison {
   status: 'idle' | 'loading' | 'computing' | 'ready' | 'error';
-  error?: string;
+  error?: Text;
   report?: ChangeReport;
   geojson?: FeatureCollection;
-  notes: string[];
+  /** Shown in the interface language (messages), or as they are (a source's or the worker's error). */
+  notes: Text[];
 }
 
 /** The Alaska summit, the default "before" date of the 2025 comparisons. */
@@ -63,16 +68,25 @@ export class AppState {
   visible = $state.raw<string[]>([]);
   /** Parsed snapshots by version id (large: raw). */
   snapshots = $state.raw<Record<string, Snapshot>>({});
-  defaultsStatus = $state('');
+  defaultsStatus = $state<Text>('');
   toolVersion: string;
 
   compareA = $state(DEFAULT_COMPARE[0]);
   compareB = $state(DEFAULT_COMPARE[1]);
   comparison = $state.raw<Comparison>({ status: 'idle', notes: [] });
-  /** What the map shows of the comparison: the change polygons, or date A's or B's snapshot, or both overlaid. */
-  compareView = $state<'change' | 'a' | 'b' | 'ab'>('change');
+  /** What the map shows of the comparison: the change polygons, A's or B's snapshot, both, a swipe or two maps. */
+  compareView = $state<CompareView>('change');
   /** The snapshots the comparison used (for the A/B views). */
   compareSnapshots = $state.raw<[Snapshot, Snapshot] | null>(null);
+  /** The selected focus area's id ('' for none): highlighted on the map, its figures shown first (issue #5). */
+  focusArea = $state('');
+  /**
+   * Areas of your own (drawn or imported, kept in local storage): measured in every comparison after the focus
+   * areas; a change to them recomputes a comparison already asked for.
+   */
+  myAreas = new MyAreas(browserStorage, () => {
+    if (this.comparison.status !== 'idle') void this.compare();
+  });
 
   /** The timeline's date (`YYYY-MM-DD`), '' when unset; its snapshot is drawn as the timeline layer. */
   timelineDate = $state('');
@@ -82,13 +96,13 @@ export class AppState {
 
   /** Layers from the user's own files (kept across source switches; never replaced by a failed import). */
   userLayers = $state.raw<{ key: string; file: string; snapshot: Snapshot; areas?: SnapshotAreas }[]>([]);
-  importStatus = $state('');
-  importProblems = $state.raw<string[]>([]);
+  importStatus = $state<Text>('');
+  importProblems = $state.raw<Text[]>([]);
   importWarnings = $state.raw<string[]>([]);
 
   /** Occupied area at each month end of the active source, for the charts (loaded on demand). */
   series = $state.raw<{ date: string; snapshot: string; areaKm2: number }[]>([]);
-  seriesStatus = $state('');
+  seriesStatus = $state<Text>('');
 
   private generation = 0;
   /** Version ids in order of last use, for evicting snapshots nobody shows. */
@@ -96,6 +110,8 @@ export class AppState {
   /** Snapshots the comparison uses (kept while it is on screen). */
   private compared: string[] = [];
   private compareRun = 0;
+  /** Loads under way, by generation and version id (so a date asked for twice is fetched once). */
+  private loading = new Map<string, Promise<boolean>>();
   private timelineRun = 0;
 
   constructor(sourceId: BrowserSourceId, toolVersion: string, source?: SnapshotSource) {
@@ -164,12 +180,12 @@ export class AppState {
   async showDefaults(): Promise<void> {
     const gen = this.generation;
     const newest = [...this.versions].reverse();
-    this.defaultsStatus = 'Looking for the newest version that loads…';
+    this.defaultsStatus = message('layers.lookingNewest');
     const latest = await this.firstThatLoads(newest);
-    this.defaultsStatus = 'Looking for the version nearest 15 Aug 2025 that loads…';
+    this.defaultsStatus = message('layers.lookingAlaska');
     const alaska = await this.firstThatLoads(nearestVersions(this.versions, ALASKA_SUMMIT));
     if (gen !== this.generation) return;
-    this.defaultsStatus = latest || alaska ? '' : 'No version could be loaded from the source.';
+    this.defaultsStatus = latest || alaska ? '' : message('layers.noneLoads');
     for (const v of [alaska, latest]) if (v && !this.visible.includes(v.id)) this.show(v.id);
   }
 
@@ -193,6 +209,27 @@ export class AppState {
   async load(id: string): Promise<boolean> {
     this.recent = [...this.recent.filter((r) => r !== id), id];
     if (this.snapshots[id]) return true;
+    // One request per version at a time: playback's read-ahead asks for the same dates on every tick.
+    const key = `${this.generation}:${id}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.fetchVersion(id).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * How many parsed snapshots are held, the LRU bound on those nobody shows, and how many are on screen (kept
+   * whatever the bound): issue #6's long-playback test reads this through `window.__frontline.snapshotCache`.
+   */
+  snapshotCacheStats(): { held: number; limit: number; inUse: number } {
+    const inUse = new Set([...this.visible, this.timelineVersionId, ...this.compared]);
+    const held = Object.keys(this.snapshots);
+    return { held: held.length, limit: SNAPSHOT_CACHE, inUse: held.filter((id) => inUse.has(id)).length };
+  }
+
+  private async fetchVersion(id: string): Promise<boolean> {
     const version = this.versions.find((v) => v.id === id);
     if (!version) return false;
     if (this.layers[id]?.status === 'error') return false;
@@ -235,22 +272,37 @@ export class AppState {
 
   /**
    * The snapshot for a date: the newest version on or before it that loads (cached), with a note when it is not
-   * from that very date. Null, with the reason, when there is none.
+   * from that very date. Null, with the reason, when there is none. `note` (English) goes into the report's
+   * metadata, as the CLI writes it; `noteText`/`errorText` are the same for the page, in its language.
    */
-  async snapshotFor(date: string): Promise<UsedSnapshot | { error: string }> {
+  async snapshotFor(
+    date: string,
+  ): Promise<(UsedSnapshot & { noteText?: Message }) | { error: string; errorText: Message }> {
     const candidates = this.versions.filter((v) => v.date <= date).reverse();
-    if (candidates.length === 0) return { error: `${this.sourceId} has no snapshot on or before ${date}` };
+    if (candidates.length === 0)
+      return {
+        error: `${this.sourceId} has no snapshot on or before ${date}`,
+        errorText: message('compare.noSnapshot', { source: this.sourceId, date }),
+      };
     const found = await this.firstThatLoads(candidates);
-    if (!found) return { error: `none of the versions on or before ${date} could be loaded` };
+    if (!found)
+      return {
+        error: `none of the versions on or before ${date} could be loaded`,
+        errorText: message('compare.noneLoaded', { date }),
+      };
     const snapshot = this.snapshots[found.id]!;
     if (found.date === date) return { requested: date, snapshot };
     const skipped = candidates.indexOf(found);
+    const params = { date, used: found.date, id: found.id };
     return {
       requested: date,
       snapshot,
       note:
         `${date}: no snapshot that day; used ${found.date} (version ${found.id}), the nearest earlier one` +
         (skipped ? `; ${skipped} newer version(s) could not be loaded` : ''),
+      noteText: skipped
+        ? message('compare.usedEarlierSkipped', { ...params, count: skipped })
+        : message('compare.usedEarlier', params),
     };
   }
 
@@ -301,7 +353,7 @@ export class AppState {
     const [from, to] = [this.compareA, this.compareB];
     if (!from || !to) return;
     if (from > to) {
-      this.comparison = { status: 'error', error: `Date A (${from}) is after date B (${to}).`, notes: [] };
+      this.comparison = { status: 'error', error: message('compare.aAfterB', { a: from, b: to }), notes: [] };
       return;
     }
     this.comparison = { status: 'loading', notes: [] };
@@ -310,12 +362,12 @@ export class AppState {
     if ('error' in a || 'error' in b) {
       this.comparison = {
         status: 'error',
-        error: 'error' in a ? a.error : (b as { error: string }).error,
+        error: 'error' in a ? a.errorText : (b as { errorText: Message }).errorText,
         notes: [],
       };
       return;
     }
-    const notes = [a.note, b.note].filter((n): n is string => !!n);
+    const notes = [a.noteText, b.noteText].filter((n): n is Message => !!n);
     this.compared = [a.snapshot.version.id, b.snapshot.version.id];
     this.compareSnapshots = [a.snapshot, b.snapshot];
     this.comparison = { status: 'computing', notes };
@@ -326,6 +378,7 @@ export class AppState {
         'occupied_all',
         { id: this.source.id, location: this.source.location },
         this.toolVersion,
+        this.myAreas.regions,
       );
       if (run !== this.compareRun) return;
       this.comparison = { status: 'ready', report, geojson, notes };
@@ -343,13 +396,15 @@ export class AppState {
     file: File,
     options: { fileDate?: string; defaultClass?: TerritoryClass } = {},
   ): Promise<void> {
-    this.importStatus = `Reading ${file.name}…`;
+    this.importStatus = message('import.reading', { file: file.name });
     this.importProblems = [];
     this.importWarnings = [];
     try {
       const result = await importFile(file, options);
       if (result.snapshots.length === 0) {
-        this.importProblems = result.issues.length ? result.issues : [`${file.name}: nothing to show`];
+        this.importProblems = result.issues.length
+          ? result.issues
+          : [message('import.nothingToShow', { file: file.name })];
         return;
       }
       this.importWarnings = result.warnings;
@@ -397,7 +452,11 @@ export class AppState {
     const out: { date: string; snapshot: string; areaKm2: number }[] = [];
     for (const [i, date] of ends.entries()) {
       if (gen !== this.generation) return;
-      this.seriesStatus = `Loading month ${i + 1} of ${ends.length} (${date.slice(0, 7)})…`;
+      this.seriesStatus = message('charts.loadingMonth', {
+        index: i + 1,
+        total: ends.length,
+        month: date.slice(0, 7),
+      });
       const used = await this.snapshotFor(date);
       if ('error' in used) continue;
       const areas = await computeAreas(used.snapshot);

@@ -4,6 +4,7 @@ import type {
   ChangeClass,
   ChangeReport,
   FileSnapshots,
+  Region,
   Snapshot,
   SnapshotAreas,
   TerritoryClass,
@@ -73,8 +74,9 @@ export async function computeAreas(snapshot: Snapshot): Promise<SnapshotAreas> {
 }
 
 /**
- * The change report between two snapshots and its gained/lost polygons as GeoJSON.
- * @example const { report, geojson } = await computeChange(a, b, 'occupied_all', source, '0.1.0');
+ * The change report between two snapshots and its gained/lost polygons as GeoJSON; the user's own areas, if any,
+ * join the focus areas in `byFocusArea` (after them, as `user-N`), as in `frontline change --areas FILE`.
+ * @example const { report, geojson } = await computeChange(a, b, 'occupied_all', source, '0.1.0', myAreas.regions);
  */
 export async function computeChange(
   a: UsedSnapshot,
@@ -82,6 +84,7 @@ export async function computeChange(
   cls: ChangeClass,
   source: { id: string; location: string },
   toolVersion: string,
+  userAreas: readonly Region[] = [],
 ): Promise<{ report: ChangeReport; geojson: FeatureCollection }> {
   const r = await ask({
     kind: 'change',
@@ -92,6 +95,7 @@ export async function computeChange(
     toolVersion,
     generatedAt: new Date().toISOString(),
     urls: urls(),
+    userAreas,
   });
   if (!('report' in r)) throw new Error('unexpected worker answer');
   return { report: r.report, geojson: r.geojson };

@@ -34,6 +34,8 @@ export type WorkerRequest =
       toolVersion: string;
       generatedAt: string;
       urls: RegionUrls;
+      /** The user's own areas (`user-N`), measured after the focus areas as `change --areas FILE` does. */
+      userAreas?: readonly Region[];
     }
   | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass };
 
@@ -107,7 +109,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         regions(req.urls.oblasts),
         regions(req.urls.focusAreas),
       ]);
-      const { report, change } = buildChangeReport({ ...req, oblasts, focusAreas, claims });
+      // The cached array alone while there are no user areas, so its region grid stays cached too.
+      const { report, change } = buildChangeReport({
+        ...req,
+        oblasts,
+        focusAreas: req.userAreas?.length ? [...focusAreas, ...req.userAreas] : focusAreas,
+        claims,
+      });
       post({ id: req.id, report, geojson: changeGeoJson(report, change, oblasts) });
     }
   } catch (err) {

@@ -36,3 +36,6 @@ export const CONTESTED_OBLASTS: readonly string[] = ['UA-09', 'UA-14', 'UA-23', 
 
 /** Gained and lost territory in a comparison: a diverging pair safe for colour-blind readers. */
 export const CHANGE_COLOURS = { gained: '#b2182b', lost: '#2166ac' } as const;
+
+/** Areas of your own: a dark cyan outline, apart from the change pair (red/blue) and the focus areas (purple). */
+export const MY_AREA_COLOUR = '#00838f';

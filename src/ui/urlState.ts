@@ -1,10 +1,15 @@
 /**
- * The view in the URL, so a link reproduces it: source, dates A/B, timeline date, pinned layers, map view.
+ * The view in the URL, so a link reproduces it: source, dates A/B, timeline date, pinned layers, map view, the
+ * comparison view (`cmp=`) and the selected focus area (`focus=`).
  * Everything read from a link is validated and clamped; anything invalid falls back to its default with a notice.
  * A link can only pick a catalogued source id, never a server URL (issue #5, #6).
  */
 import { isIsoDate } from '../core/index.ts';
 import { BROWSER_SOURCES, type BrowserSourceId } from './browserSources.ts';
+import { COMPARE_VIEWS, type CompareView } from './compareViews.ts';
+import { FOCUS_AREA_IDS } from './focusAreas.ts';
+import { isLocale, translate, type Locale, type Message, type Params } from './i18n/translate.ts';
+import type { MessageKey } from './i18n/en.ts';
 
 export interface UrlState {
   source: BrowserSourceId;
@@ -13,37 +18,49 @@ export interface UrlState {
   t?: string;
   pins: string[];
   view?: { zoom: number; lng: number; lat: number };
+  /** How the map shows the comparison; absent means the change layer. */
+  cmp?: CompareView;
+  /** The selected focus area's id (one of geodata/focus-areas.geojson). */
+  focus?: string;
+  /** The interface language (`lang=uk`); absent: the remembered or the browser's language. */
+  lang?: Locale;
 }
 
 const MAX_PINS = 12;
 const PIN = /^(?:\d{1,12}|\d{4}-\d{2}-\d{2})$/u;
 
 /**
+ * Notices come as English text by default; pass `say = (m) => m` to get the messages themselves, so the page can
+ * show them in its language and follow a later language switch.
  * @example parseUrlState('?source=archive&a=2025-08-15&b=2025-11-20&view=6/48.3/37.2')
  */
-export function parseUrlState(search: string): { state: UrlState; notices: string[] } {
+export function parseUrlState(search: string): { state: UrlState; notices: string[] };
+export function parseUrlState<T>(
+  search: string,
+  say: (message: Message) => T,
+): { state: UrlState; notices: T[] };
+export function parseUrlState<T>(
+  search: string,
+  say: (message: Message) => T = (m) => translate('en', m.key, m.params) as T,
+): { state: UrlState; notices: T[] } {
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: T[] = [];
+  const notice = (key: MessageKey, values?: Params) =>
+    notices.push(say(values ? { key, params: values } : { key }));
   const state: UrlState = { source: 'deepstate-api', pins: [] };
   const source = params.get('source');
   if (source !== null) {
     if (BROWSER_SOURCES.some((s) => s.id === source)) state.source = source as BrowserSourceId;
-    else
-      notices.push(
-        `The link's source "${source.slice(0, 40)}" is not one of this app's sources; using DeepStateMap versions.`,
-      );
+    else notice('link.source', { source: source.slice(0, 40) });
   }
   for (const key of ['a', 'b', 't'] as const) {
     const v = params.get(key);
     if (v === null) continue;
     if (isIsoDate(v)) state[key] = v;
-    else
-      notices.push(
-        `The link's date ${key}="${String(v).slice(0, 20)}" is not a calendar date (YYYY-MM-DD); ignored.`,
-      );
+    else notice('link.date', { key, value: String(v).slice(0, 20) });
   }
   if (state.a && state.b && state.a > state.b) {
-    notices.push(`The link's date A (${state.a}) is after B (${state.b}); using the default comparison.`);
+    notice('link.aAfterB', { a: state.a, b: state.b });
     delete state.a;
     delete state.b;
   }
@@ -51,10 +68,8 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
   if (pins) {
     const list = pins.split(',').filter(Boolean);
     const ok = list.filter((p) => PIN.test(p));
-    if (ok.length < list.length)
-      notices.push(`${list.length - ok.length} pinned layer id(s) in the link were not valid; ignored.`);
-    if (ok.length > MAX_PINS)
-      notices.push(`The link pins ${ok.length} layers; showing the first ${MAX_PINS}.`);
+    if (ok.length < list.length) notice('link.badPins', { count: list.length - ok.length });
+    if (ok.length > MAX_PINS) notice('link.tooManyPins', { count: ok.length, max: MAX_PINS });
     state.pins = [...new Set(ok)].slice(0, MAX_PINS);
   }
   const view = params.get('view');
@@ -64,10 +79,25 @@ export function parseUrlState(search: string): { state: UrlState; notices: strin
       const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
       state.view = { zoom: clamp(z!, 3, 13), lat: clamp(lat!, -85, 85), lng: clamp(lng!, -180, 180) };
       if (state.view.zoom !== z || state.view.lat !== lat || state.view.lng !== lng) {
-        notices.push('The link’s map view was out of range; clamped it.');
+        notice('link.viewClamped');
       }
-    } else
-      notices.push(`The link's map view "${view.slice(0, 30)}" is not zoom/lat/lon; using the default view.`);
+    } else notice('link.viewInvalid', { view: view.slice(0, 30) });
+  }
+  const cmp = params.get('cmp');
+  if (cmp !== null) {
+    if ((COMPARE_VIEWS as readonly string[]).includes(cmp)) {
+      if (cmp !== 'change') state.cmp = cmp as CompareView;
+    } else notice('link.compareView', { view: cmp.slice(0, 20), views: COMPARE_VIEWS.join(', ') });
+  }
+  const focus = params.get('focus');
+  if (focus !== null) {
+    if (FOCUS_AREA_IDS.includes(focus)) state.focus = focus;
+    else notice('link.focusArea', { focus: focus.slice(0, 40), total: String(FOCUS_AREA_IDS.length) });
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (isLocale(lang)) state.lang = lang;
+    else notice('link.lang', { lang: lang.slice(0, 20) });
   }
   return { state, notices };
 }
@@ -83,5 +113,8 @@ export function formatUrlState(s: UrlState): string {
   if (s.t) p.set('t', s.t);
   if (s.pins.length) p.set('pin', s.pins.join(','));
   if (s.view) p.set('view', `${s.view.zoom.toFixed(2)}/${s.view.lat.toFixed(4)}/${s.view.lng.toFixed(4)}`);
+  if (s.cmp && s.cmp !== 'change') p.set('cmp', s.cmp);
+  if (s.focus) p.set('focus', s.focus);
+  if (s.lang) p.set('lang', s.lang);
   return `?${p.toString()}`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translateText } from '../../src/ui/i18n/translate.ts';
 import { formatUrlState, parseUrlState } from '../../src/ui/urlState.ts';
 
 describe('parseUrlState', () => {
@@ -42,6 +43,94 @@ describe('parseUrlState', () => {
   it('caps the number of pinned layers', () => {
     const ids = Array.from({ length: 20 }, (_, i) => String(1000 + i)).join(',');
     expect(parseUrlState(`?pin=${ids}`).state.pins).toHaveLength(12);
+  });
+
+  it('reads the comparison view and keeps the change view out of the link', () => {
+    expect(parseUrlState('?cmp=swipe')).toEqual({
+      state: { source: 'deepstate-api', pins: [], cmp: 'swipe' },
+      notices: [],
+    });
+    expect(parseUrlState('?cmp=side').state.cmp).toBe('side');
+    expect(parseUrlState('?cmp=ab').state.cmp).toBe('ab');
+    expect(parseUrlState('?cmp=change')).toEqual({
+      state: { source: 'deepstate-api', pins: [] },
+      notices: [],
+    });
+    expect(formatUrlState({ source: 'archive', pins: [], cmp: 'change' })).toBe('?source=archive');
+    expect(formatUrlState({ source: 'archive', pins: [], cmp: 'side' })).toBe('?source=archive&cmp=side');
+  });
+
+  it('falls back to the change view, with a notice, for an unknown comparison view', () => {
+    for (const bad of ['SWIPE', 'curtain', '', 'swipe;alert(1)', 'x'.repeat(500)]) {
+      const { state, notices } = parseUrlState(`?cmp=${encodeURIComponent(bad)}`);
+      expect(state.cmp).toBeUndefined();
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(
+        /comparison view ".*" is not one of change, a, b, ab, swipe, side; showing the change/u,
+      );
+      // The echo of the bad value is cut short.
+      expect(notices[0]!.length).toBeLessThan(150);
+    }
+  });
+
+  it('takes only a known focus area id', () => {
+    expect(parseUrlState('?focus=pokrovsk-area')).toEqual({
+      state: { source: 'deepstate-api', pins: [], focus: 'pokrovsk-area' },
+      notices: [],
+    });
+    expect(parseUrlState('?focus=chasiv-yar').state.focus).toBe('chasiv-yar');
+    for (const bad of ['atlantis', 'Pokrovsk-Area', 'pokrovsk', '<img src=x onerror=alert(1)>', '']) {
+      const { state, notices } = parseUrlState(`?focus=${encodeURIComponent(bad)}`);
+      expect(state.focus).toBeUndefined();
+      expect(notices).toEqual([
+        `The link's focus area "${bad}" is not one of the 10 focus areas; none selected.`,
+      ]);
+    }
+  });
+
+  it('round-trips the comparison view and focus area with the rest', () => {
+    const state = {
+      source: 'archive' as const,
+      a: '2025-08-15',
+      b: '2025-11-20',
+      pins: [],
+      cmp: 'swipe' as const,
+      focus: 'kupiansk',
+    };
+    const url = formatUrlState(state);
+    expect(url).toBe('?source=archive&a=2025-08-15&b=2025-11-20&cmp=swipe&focus=kupiansk');
+    expect(parseUrlState(url)).toEqual({ state, notices: [] });
+  });
+
+  it('reads the interface language (lang=en|uk) and ignores any other, with a notice', () => {
+    expect(parseUrlState('?lang=uk')).toEqual({
+      state: { source: 'deepstate-api', pins: [], lang: 'uk' },
+      notices: [],
+    });
+    expect(parseUrlState('?lang=en').state.lang).toBe('en');
+    for (const bad of ['xx', 'UK', 'uk-UA', 'ru', '', '<b>uk</b>']) {
+      const { state, notices } = parseUrlState(`?lang=${encodeURIComponent(bad)}`);
+      expect(state.lang).toBeUndefined();
+      expect(notices).toEqual([
+        `The link's language "${bad}" is not one of this app's languages (en, uk); ignored.`,
+      ]);
+    }
+    expect(formatUrlState({ source: 'archive', pins: [], lang: 'uk' })).toBe('?source=archive&lang=uk');
+    expect(formatUrlState({ source: 'archive', pins: [] })).toBe('?source=archive');
+    expect(parseUrlState('?source=archive&lang=uk').state).toEqual(
+      parseUrlState(formatUrlState({ source: 'archive', pins: [], lang: 'uk' })).state,
+    );
+  });
+
+  it('gives its notices as messages on request, to be shown in the page language', () => {
+    const { notices } = parseUrlState('?lang=xx&a=2025-02-30', (m) => m);
+    expect(notices).toEqual([
+      { key: 'link.date', params: { key: 'a', value: '2025-02-30' } },
+      { key: 'link.lang', params: { lang: 'xx' } },
+    ]);
+    expect(translateText('uk', notices[1]!)).toBe(
+      'Мова з посилання «xx» не підтримується (доступні en, uk); її пропущено.',
+    );
   });
 
   it('round-trips through formatUrlState', () => {

@@ -29,23 +29,46 @@ export function exportMapPng(
       const scale = src.width / src.clientWidth || 1;
       const pad = 12 * scale;
       const line = 16 * scale;
-      const headerH = pad * 2 + line * (1 + lines.length);
-      const footerH = pad + line * footer.length;
+      const fonts = {
+        title: `bold ${14 * scale}px sans-serif`,
+        text: `${12 * scale}px sans-serif`,
+        footer: `${10.5 * scale}px sans-serif`,
+      };
       const out = document.createElement('canvas');
-      out.width = src.width;
-      out.height = src.height + headerH + footerH;
       const ctx = out.getContext('2d');
       if (!ctx) return reject(new Error('no 2D canvas'));
+      // Long texts (a translated area model is longer than the English one) wrap at the image's width.
+      const wrap = (text: string, font: string): string[] => {
+        ctx.font = font;
+        const rows: string[] = [];
+        let row = '';
+        for (const word of text.split(' ')) {
+          const next = row ? `${row} ${word}` : word;
+          if (row && ctx.measureText(next).width > src.width - pad * 2) {
+            rows.push(row);
+            row = word;
+          } else row = next;
+        }
+        return [...rows, row];
+      };
+      const titleRows = wrap(title, fonts.title);
+      const lineRows = lines.flatMap((t) => wrap(t, fonts.text));
+      const footerRows = footer.flatMap((t) => wrap(t, fonts.footer));
+      const headerH = pad * 2 + line * (titleRows.length + lineRows.length);
+      const footerH = pad + line * footerRows.length;
+      out.width = src.width;
+      out.height = src.height + headerH + footerH;
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, out.width, out.height);
       ctx.fillStyle = '#111111';
-      ctx.font = `bold ${14 * scale}px sans-serif`;
-      ctx.fillText(title, pad, pad + line * 0.8);
-      ctx.font = `${12 * scale}px sans-serif`;
-      lines.forEach((t, i) => ctx.fillText(t, pad, pad + line * (1.8 + i)));
+      ctx.font = fonts.title;
+      titleRows.forEach((t, i) => ctx.fillText(t, pad, pad + line * (0.8 + i)));
+      ctx.font = fonts.text;
+      lineRows.forEach((t, i) => ctx.fillText(t, pad, pad + line * (titleRows.length + 0.8 + i)));
       ctx.drawImage(src, 0, headerH);
-      // Legend box over the map's lower left corner.
-      const boxW = 230 * scale;
+      // Legend box over the map's lower left corner, as wide as its longest label.
+      const labelWidth = Math.max(0, ...legend.map((item) => ctx.measureText(item.label).width));
+      const boxW = Math.max(230 * scale, labelWidth + pad + 18 * scale);
       const boxH = pad + legend.length * line;
       const bx = pad;
       const by = headerH + src.height - boxH - pad * 3;
@@ -59,8 +82,8 @@ export function exportMapPng(
         ctx.fillText(item.label, bx + pad / 2 + 18 * scale, y + 11 * scale);
       });
       ctx.fillStyle = '#333333';
-      ctx.font = `${10.5 * scale}px sans-serif`;
-      footer.forEach((t, i) => ctx.fillText(t, pad, headerH + src.height + pad / 2 + line * (i + 0.8)));
+      ctx.font = fonts.footer;
+      footerRows.forEach((t, i) => ctx.fillText(t, pad, headerH + src.height + pad / 2 + line * (i + 0.8)));
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
     });
   });

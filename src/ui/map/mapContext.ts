@@ -27,3 +27,6 @@ export const BEFORE = {
   snapshots: 'slot-outlines',
   outlines: 'slot-top',
 } as const;
+
+/** A map as handed between components outside ui/map (which alone imports maplibre-gl). */
+export type MapHandle = MapLibreMap;
