@@ -84,12 +84,34 @@ try {
   await page.getByTestId('timeline-area').waitFor({ timeout: 120_000 });
   const heapStart = await heapMb(page);
   process.stderr.write(`  heap at start ${heapStart.toFixed(1)} MB; stepping the timeline…\n`);
-  const switches: number[] = [];
   const slider = page.getByRole('slider', { name: 'Timeline date' });
-  for (let i = 0; i < 100; i++) {
+
+  /**
+   * One timeline switch by `key`, timed twice: in the page, from the key's `keydown` to the first animation frame
+   * at which the new date's layer is on the map and its figure in the panel (what the user waits for; the frame
+   * after the one that drew the layer begins only once that one is out), and as the test harness sees it (also
+   * counting the DevTools protocol's round trips for the key press and the polling).
+   */
+  const timedSwitch = async (key: string, i: number): Promise<{ page: number; harness: number }> => {
     const before = await page.getByTestId('timeline-date').textContent();
+    // A string, not a function: tsx's transform would wrap inner functions in a helper the page lacks.
+    await page.evaluate(`(() => {
+      const done = () => {
+        const d = document.querySelector('[data-testid="timeline-date"]')?.textContent;
+        const area = document.querySelector('[data-testid="timeline-area"]');
+        const shown = document.querySelector('[data-testid="timeline-shown"]')?.textContent;
+        return d && d !== ${JSON.stringify(before)} && area && shown === d && window.__frontline.map.loaded();
+      };
+      window.__switch = new Promise((resolve) => {
+        document.querySelector('.timeline input[type="range"]').addEventListener('keydown', () => {
+          const t0 = performance.now();
+          const tick = () => (done() ? resolve(performance.now() - t0) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }, { once: true, capture: true });
+      });
+    })()`);
     const t0 = Date.now();
-    await slider.press('ArrowRight');
+    await slider.press(key);
     await page
       .waitForFunction(
         (b) => {
@@ -105,14 +127,27 @@ try {
         const state = await page.evaluate(() =>
           document.querySelector('.status')?.textContent?.replace(/\s+/gu, ' '),
         );
-        throw new Error(`date switch ${i} from ${before} did not finish: ${state} (${err.message})`);
+        throw new Error(`date switch ${i} (${key}) from ${before} did not finish: ${state} (${err.message})`);
       });
-    switches.push(Date.now() - t0);
+    const harness = Date.now() - t0;
+    return { page: (await page.evaluate('window.__switch')) as number, harness };
+  };
+
+  // Day steps (the next date is read ahead while the current one shows, as stepping by hand does).
+  const switches: { page: number; harness: number }[] = [];
+  for (let i = 0; i < 100; i++) {
+    switches.push(await timedSwitch('ArrowRight', i));
     if (i % 20 === 19) process.stderr.write(`  ${i + 1} date switches…\n`);
   }
+  // Month steps: dates nobody asked for yet, fetched, parsed and validated on the spot.
+  const jumps: { page: number; harness: number }[] = [];
+  for (let i = 0; i < 15; i++) jumps.push(await timedSwitch('PageUp', i));
+  process.stderr.write(`  15 month steps…\n`);
   const heapAfter100 = await heapMb(page);
 
-  // 3. Playback at the fastest speed for 10 s: dates actually shown per second.
+  // 3. Playback at the fastest speed for 10 s from the first date: dates actually shown per second.
+  await slider.press('Home');
+  await idle(page);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
   // A string, not a function: tsx's transform would wrap inner functions in a helper the page lacks.
   const shown = (await page.evaluate(`(async () => {
@@ -147,9 +182,16 @@ try {
   console.log(
     `cold load to first idle:        median ${median(loads)} ms (goal ≤ 1500)   runs ${loads.join(', ')}`,
   );
-  console.log(
-    `timeline date switch (100):     median ${median(switches)} ms, p95 ${p95(switches)} ms (goal p95 ≤ 100)`,
-  );
+  const stats = (xs: { page: number; harness: number }[]) => {
+    const inPage = xs.map((x) => x.page);
+    const harness = xs.map((x) => x.harness);
+    return (
+      `median ${median(inPage).toFixed(0)} ms, p95 ${p95(inPage).toFixed(0)} ms in the page ` +
+      `(harness: median ${median(harness)} ms, p95 ${p95(harness)} ms)`
+    );
+  };
+  console.log(`timeline day step (100):        ${stats(switches)} (goal p95 ≤ 100)`);
+  console.log(`timeline month step (15):       ${stats(jumps)}`);
   console.log(
     `playback at 20 dates/s, 10 s:   ${(shown / 10).toFixed(1)} dates shown per second (goal ≥ 10)`,
   );

@@ -493,19 +493,48 @@ export class AppState {
       return;
     }
     this.timelineArea = null;
-    try {
-      const t = (await computeTotals(used.snapshot)).total;
-      const area = t.occupied + (used.snapshot.occupiedIncludesPre2022 ? 0 : t.occupied_pre2022);
-      this.totals.set(v.id, area);
-      if (this.timelineVersionId === v.id) this.timelineArea = area;
-    } catch {
-      // The figure stays empty; the layer is still shown.
-    }
+    const area = await this.totalOf(used.snapshot);
+    // Null: the figure stays empty; the layer is still shown.
+    if (area !== null && this.timelineVersionId === v.id) this.timelineArea = area;
   }
 
-  /** Starts loading the snapshots for these dates (playback reads ahead), without showing them. */
-  prefetch(dates: readonly string[]): void {
-    for (const d of dates) void this.snapshotFor(d);
+  /** Totals being computed, by version id (so a read-ahead and the frame itself ask the worker once). */
+  private totalsPending = new Map<string, Promise<number | null>>();
+
+  /** The occupied total (since and before 2022) of a snapshot, computed once in the worker; null if that failed. */
+  private totalOf(snapshot: Snapshot): Promise<number | null> {
+    const id = snapshot.version.id;
+    const known = this.totals.get(id);
+    if (known !== undefined) return Promise.resolve(known);
+    let pending = this.totalsPending.get(id);
+    if (!pending) {
+      pending = computeTotals(snapshot)
+        .then(({ total: t }) => {
+          const area = t.occupied + (snapshot.occupiedIncludesPre2022 ? 0 : t.occupied_pre2022);
+          this.totals.set(id, area);
+          return area;
+        })
+        .catch(() => null)
+        .finally(() => this.totalsPending.delete(id));
+      this.totalsPending.set(id, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Starts loading the snapshots for these dates without showing them: playback reads ahead, and so does stepping
+   * through the timeline by hand. `totals` computes their timeline figures as well (stepping: one date at a time,
+   * so the worker has the time; playback skips frames and leaves it to the frames it shows).
+   */
+  prefetch(dates: readonly string[], { totals = false }: { totals?: boolean } = {}): void {
+    const gen = this.generation;
+    for (const d of dates) {
+      const used = this.snapshotFor(d);
+      if (totals)
+        void used.then((u) => {
+          if (gen === this.generation && !('error' in u)) void this.totalOf(u.snapshot);
+        });
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * PNG of the current map view with what a reader needs burnt in: title, dates, legend, source attribution and the
- * area model (issue #5). The map canvas keeps its drawing buffer (MapView sets preserveDrawingBuffer), so it can be
- * copied; text is drawn with canvas fillText, never parsed as HTML.
+ * area model (issue #5). The map's canvas is copied inside the `render` event of a frame it asks for, while the frame
+ * is still in the drawing buffer: the canvas does not keep its buffer between frames (preserveDrawingBuffer costs a
+ * copy of the whole canvas on every frame, ~10 ms of each timeline step in software WebGL). Text is drawn with canvas
+ * fillText, never parsed as HTML.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -22,8 +24,8 @@ export function exportMapPng(
     footer,
   }: { title: string; lines: string[]; legend: PngLegendItem[]; footer: string[] },
 ): Promise<Blob> {
-  map.triggerRepaint();
   return new Promise((resolve, reject) => {
+    // Everything below, up to drawImage, runs in the same task as the frame: the buffer is not cleared before then.
     map.once('render', () => {
       const src = map.getCanvas();
       const scale = src.width / src.clientWidth || 1;
@@ -86,5 +88,6 @@ export function exportMapPng(
       footerRows.forEach((t, i) => ctx.fillText(t, pad, headerH + src.height + pad / 2 + line * (i + 0.8)));
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
     });
+    map.triggerRepaint();
   });
 }

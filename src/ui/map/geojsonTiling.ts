@@ -10,4 +10,7 @@ import type { GeoJSONSourceSpecification } from 'maplibre-gl';
  * @see https://maplibre.org/maplibre-style-spec/sources/#geojson
  * @example map.addSource('timeline', { type: 'geojson', data, ...GEOJSON_TILING });
  */
-export const GEOJSON_TILING = { buffer: 32 } as const satisfies Partial<GeoJSONSourceSpecification>;
+export const GEOJSON_TILING = {
+  buffer: 32,
+  tolerance: 1,
+} as const satisfies Partial<GeoJSONSourceSpecification>;
