@@ -43,3 +43,29 @@ export function focusAreaBounds(id: string): [[number, number], [number, number]
     [e, n],
   ];
 }
+
+/** Whether a point lies inside a ring (even–odd rule; a point exactly on an edge may fall either way). */
+function insideRing(ring: readonly (readonly number[])[], lng: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * The focus area at a point, for clicks on the map: the smallest circle holding it (the most specific, where two
+ * overlap), or null. Done in code rather than with an invisible map layer, which would cost every frame a pass.
+ * @example focusAreaAt(37.18, 48.28) // 'pokrovsk-area'
+ */
+export function focusAreaAt(lng: number, lat: number): string | null {
+  let best: FocusAreaProperties | null = null;
+  for (const f of FOCUS_AREAS.features) {
+    const [outer, ...holes] = f.geometry.coordinates;
+    if (!outer || !insideRing(outer, lng, lat) || holes.some((h) => insideRing(h, lng, lat))) continue;
+    if (!best || f.properties.radius_km < best.radius_km) best = f.properties;
+  }
+  return best?.id ?? null;
+}

@@ -74,7 +74,6 @@ const SHARED_LAYERS = [
   'oblasts-outline',
   'oblasts-contested-outline',
   'focus-areas-outline',
-  'focus-selection-hit',
   'focus-selection-fill',
   'focus-selection-line',
 ];
