@@ -2,13 +2,18 @@
  * Issue #5 in a real browser against the reference mirror: compare two dates (figures equal the CLI's), the change
  * layer, exports, the timeline, reported-figure checks and permalinks.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, hasReference, layerIds, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import {
+  cliChange,
+  expect,
+  hasReference,
+  layerIds,
+  NO_REFERENCE_REASON,
+  openCompared,
+  test,
+  waitForMapIdle,
+} from './fixtures.ts';
 
-const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
 const fmt = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface Report {
@@ -22,33 +27,6 @@ interface Report {
   reported: { id: string; verdict: string; computedKm2: number }[];
 }
 
-/** The CLI's own `change` report for the same dates: what the browser must show. */
-function cliChange(from: string, to: string): Report {
-  const out = execFileSync(
-    'node',
-    [
-      'bin/frontline.js',
-      'change',
-      '--source',
-      'archive',
-      '--data',
-      resolve(ref, 'deepstate-archive'),
-      '--from',
-      from,
-      '--to',
-      to,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  return JSON.parse(out) as Report;
-}
-
-async function openCompared(page: Page, query = '?source=archive'): Promise<void> {
-  await page.goto(`/${query}`);
-  await waitForMapIdle(page);
-  await expect(page.getByRole('group', { name: /^Change from/u })).toBeVisible({ timeout: 60_000 });
-}
-
 test.describe('compare, timeline, exports and permalinks (reference mirror, daily archive)', () => {
   test.skip(!hasReference, NO_REFERENCE_REASON);
 
@@ -56,7 +34,7 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     page,
     pageErrors,
   }) => {
-    const cli = cliChange('2025-08-15', '2025-11-20');
+    const cli = cliChange<Report>('2025-08-15', '2025-11-20');
     await openCompared(page);
     await expect(page.getByTestId('gained')).toHaveText(fmt.format(cli.gainedKm2));
     await expect(page.getByTestId('lost')).toHaveText(fmt.format(cli.lostKm2));
@@ -83,7 +61,7 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
   });
 
   test('CSV, JSON and GeoJSON exports carry the CLI’s figures and metadata', async ({ page }) => {
-    const cli = cliChange('2025-08-15', '2025-11-20');
+    const cli = cliChange<Report>('2025-08-15', '2025-11-20');
     await openCompared(page);
     const download = async (name: string) => {
       const [d] = await Promise.all([
@@ -159,7 +137,7 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     await page.getByRole('button', { name: /^Check: Russia occupied 564/u }).click();
     await expect(page.getByLabel('A (before)')).toHaveValue('2025-06-30');
     await expect(page.getByLabel('B (after)')).toHaveValue('2025-07-31');
-    const cli = cliChange('2025-06-30', '2025-07-31');
+    const cli = cliChange<Report>('2025-06-30', '2025-07-31');
     await expect(page.getByTestId('net')).toHaveText(`+${fmt.format(cli.netKm2)}`);
     await expect(page.getByRole('group', { name: /^Change from 2025-06-30/u })).toContainText(
       'DeepState (monthly summary',

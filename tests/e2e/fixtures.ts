@@ -1,6 +1,8 @@
 /**
  * Shared browser-test helpers: every test collects page errors and must end with none (STYLE.md).
  */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import '../../src/env.d.ts';
 
@@ -41,3 +43,33 @@ export const NO_REFERENCE_REASON =
 
 /** The second preview server, whose sources point at a closed port (playwright.config.ts). */
 export const UNREACHABLE_URL = `http://127.0.0.1:${Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311) + 1}/`;
+
+/**
+ * The CLI's own `change` report for the reference mirror's daily archive, parsed: what the browser must show for the
+ * same dates. `extra` adds options (e.g. `--areas FILE`).
+ * @example const cli = cliChange<Report>('2025-08-15', '2025-11-20');
+ */
+export function cliChange<T>(from: string, to: string, ...extra: string[]): T {
+  const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
+  const args = ['change', '--source', 'archive', '--data', resolve(ref, 'deepstate-archive')];
+  const out = execFileSync('node', ['bin/frontline.js', ...args, '--from', from, '--to', to, ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(out) as T;
+}
+
+/**
+ * Opens the app at `query` and waits for the map and the default comparison's figures, whose group is named
+ * `figures` (English unless a test expects otherwise).
+ * @example await openCompared(page, '?source=archive&lang=uk', /^Зміни з/u);
+ */
+export async function openCompared(
+  page: Page,
+  query = '?source=archive',
+  figures: RegExp = /^Change from/u,
+): Promise<void> {
+  await page.goto(`/${query}`);
+  await waitForMapIdle(page);
+  await expect(page.getByRole('group', { name: figures })).toBeVisible({ timeout: 60_000 });
+}

@@ -10,11 +10,13 @@ import {
   expect,
   hasReference,
   NO_REFERENCE_REASON,
+  openCompared,
   test,
   UNREACHABLE_URL,
-  waitForMapIdle,
 } from './fixtures.ts';
 
+/** The comparison's figures, named in either language (the page may start in Ukrainian). */
+const EITHER_FIGURES = /^(Change from|Зміни з)/u;
 const EN = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const UK = new Intl.NumberFormat('uk-UA', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** A km² figure as uk-UA writes it: groups of three split by a (no-break) space, a comma before two decimals. */
@@ -23,12 +25,6 @@ const UK_NUMBER = /^[+−-]?\d{1,3}(?:[\s\u00a0\u202f]\d{3})*,\d{2}$/u;
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const urlLang = (page: Page) => new URL(page.url()).searchParams.get('lang');
 const storedLang = (page: Page) => page.evaluate(() => localStorage.getItem('frontline.lang'));
-
-async function openCompared(page: Page, query: string): Promise<void> {
-  await page.goto(`/${query}`);
-  await waitForMapIdle(page);
-  await expect(page.getByRole('group', { name: /^(Change from|Зміни з)/u })).toBeVisible({ timeout: 60_000 });
-}
 
 /** Downloads an export by its button and returns its text. */
 async function download(page: Page, name: string): Promise<string> {
@@ -46,7 +42,7 @@ test.describe('English and Ukrainian interface (reference mirror, daily archive)
     page,
     pageErrors,
   }) => {
-    await openCompared(page, '?source=archive');
+    await openCompared(page, '?source=archive', EITHER_FIGURES);
     expect(await htmlLang(page)).toBe('en');
     const gainedEn = (await page.getByTestId('gained').textContent())!;
     const gained = Number(gainedEn.replace(/,/gu, ''));
@@ -107,7 +103,7 @@ test.describe('English and Ukrainian interface (reference mirror, daily archive)
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Порівняння двох дат' })).toBeVisible();
     expect(await htmlLang(page)).toBe('uk');
-    await openCompared(page, '?source=archive');
+    await openCompared(page, '?source=archive', EITHER_FIGURES);
     expect(await htmlLang(page)).toBe('uk');
     await expect(page.getByTestId('gained')).toHaveText(UK.format(gained));
 
@@ -126,7 +122,7 @@ test.describe('English and Ukrainian interface (reference mirror, daily archive)
   });
 
   test('exports are the same in either language (only the display changes)', async ({ page }) => {
-    await openCompared(page, '?source=archive&lang=en');
+    await openCompared(page, '?source=archive&lang=en', EITHER_FIGURES);
     const csvEn = await download(page, 'CSV');
     const jsonEn = JSON.parse(await download(page, 'JSON')) as { meta: unknown };
     await page.getByRole('button', { name: 'Українська' }).click();

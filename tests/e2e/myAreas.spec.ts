@@ -4,15 +4,22 @@
  * reload; a hostile name stays text; a broken import changes nothing; corrupt storage is set aside with a notice;
  * circles, Escape and the keyboard path work; no page errors or CSP violations (fixtures.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseGeoJsonText, parseUserAreas } from '../../src/core/index.ts';
-import { expect, hasReference, layerIds, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import {
+  cliChange,
+  expect,
+  hasReference,
+  layerIds,
+  NO_REFERENCE_REASON,
+  openCompared,
+  test,
+  waitForMapIdle,
+} from './fixtures.ts';
 
-const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
 const fmt = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const signed = (n: number): string => `${n > 0 ? '+' : ''}${fmt.format(n)}`;
 const KEY = 'frontline.myAreas.v1';
@@ -26,37 +33,8 @@ interface Row {
   netKm2: number;
 }
 
-/** The CLI's `change --areas FILE` for the default comparison: what the browser must show for the file's areas. */
-function cliChangeWithAreas(file: string): { byFocusArea: Row[] } {
-  const out = execFileSync(
-    'node',
-    [
-      'bin/frontline.js',
-      'change',
-      '--source',
-      'archive',
-      '--data',
-      resolve(ref, 'deepstate-archive'),
-      '--from',
-      '2025-08-15',
-      '--to',
-      '2025-11-20',
-      '--areas',
-      file,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  return JSON.parse(out) as { byFocusArea: Row[] };
-}
-
 const figuresText = (r: Row): string =>
   `gained ${fmt.format(r.gainedKm2)} · lost ${fmt.format(r.lostKm2)} · net ${signed(r.netKm2)} km²`;
-
-async function openCompared(page: Page): Promise<void> {
-  await page.goto('/?source=archive');
-  await waitForMapIdle(page);
-  await expect(page.getByRole('group', { name: /^Change from/u })).toBeVisible({ timeout: 60_000 });
-}
 
 /** Clicks the map at a longitude and latitude. */
 async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
@@ -134,7 +112,12 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     writeFileSync(join(dir, file.name), file.text);
 
     // The figures in the panel and in the comparison's table equal the CLI's for the same dates and file.
-    const cli = cliChangeWithAreas(join(dir, file.name)).byFocusArea.find((r) => r.iso === 'user-1')!;
+    const cli = cliChange<{ byFocusArea: Row[] }>(
+      '2025-08-15',
+      '2025-11-20',
+      '--areas',
+      join(dir, file.name),
+    ).byFocusArea.find((r) => r.iso === 'user-1')!;
     expect(cli.name).toBe(HOSTILE);
     expect(cli.gainedKm2).toBeGreaterThan(50); // Pokrovsk fell in this window: real change inside the area
     await expect(panel.getByTestId('my-area-figures')).toHaveText(figuresText(cli));

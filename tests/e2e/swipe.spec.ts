@@ -3,15 +3,9 @@
  * left), and the selected focus area (picker, map click, highlight, figures); both kept in the permalink.
  */
 import type { Page } from '@playwright/test';
-import { expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import { expect, hasReference, NO_REFERENCE_REASON, openCompared, test, waitForMapIdle } from './fixtures.ts';
 
 type Which = 'map' | 'compareMap';
-
-async function openCompared(page: Page, query = '?source=archive'): Promise<void> {
-  await page.goto(`/${query}`);
-  await waitForMapIdle(page);
-  await expect(page.getByRole('group', { name: /^Change from/u })).toBeVisible({ timeout: 60_000 });
-}
 
 const hasCompareMap = (page: Page): Promise<boolean> => page.evaluate(() => !!window.__frontline?.compareMap);
 

@@ -18,6 +18,7 @@ import {
   type Snapshot,
   type TerritoryClass,
 } from '../../src/core/index.ts';
+import { squarePolygon } from '../support/shapes.ts';
 
 /** Markup, script, URL schemes and template text: what a hostile file would name its features or regions. */
 const XSS = [
@@ -110,18 +111,7 @@ describe('areasToCsv', () => {
 
 // --- a change report whose every name is hostile ----------------------------------------------------------------
 
-const square = (x: number, y: number, d: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+const square = (x: number, y: number, d: number): AreaGeometry => squarePolygon(x, y, d);
 const snapshot = (
   date: string,
   geometry: AreaGeometry,

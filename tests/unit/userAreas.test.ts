@@ -12,19 +12,9 @@ import {
   userAreasGeoJson,
   type AreaGeometry,
 } from '../../src/core/index.ts';
+import { squarePolygon } from '../support/shapes.ts';
 
-const square = (x: number, y: number, d = 0.1): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+const square = (x: number, y: number, d = 0.1): Polygon => squarePolygon(x, y, d);
 
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 const feature = (geometry: unknown, properties: Record<string, unknown> | null = {}) => ({
