@@ -72,3 +72,4 @@ export { parseUserAreas, isUserArea, USER_AREA_PREFIX } from './parseUserAreas.t
 export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
+export { boundsOf } from './boundsOf.ts';

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection, Polygon } from 'geojson';
 import focusAreasText from '../../geodata/focus-areas.geojson?raw';
+import { boundsOf } from '../core/index.ts';
 
 export interface FocusAreaProperties {
   id: string;
@@ -31,13 +32,7 @@ export const FOCUS_AREA_IDS: readonly string[] = FOCUS_AREAS.features.map((f) =>
 export function focusAreaBounds(id: string): [[number, number], [number, number]] | null {
   const feature = FOCUS_AREAS.features.find((f) => f.properties.id === id);
   if (!feature) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lng, lat] of feature.geometry.coordinates[0] ?? []) {
-    w = Math.min(w, lng!);
-    e = Math.max(e, lng!);
-    s = Math.min(s, lat!);
-    n = Math.max(n, lat!);
-  }
+  const [w, s, e, n] = boundsOf(feature.geometry);
   return [
     [w, s],
     [e, n],

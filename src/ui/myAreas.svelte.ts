@@ -6,10 +6,10 @@
  */
 import type { Polygon } from 'geojson';
 import {
+  boundsOf,
   parseUserAreas,
   sizeIssue,
   USER_AREA_PREFIX,
-  type AreaGeometry,
   type NamedArea,
   type Region,
 } from '../core/index.ts';
@@ -40,20 +40,6 @@ export const MAX_NAME = 120;
 
 let nextId = 1;
 const withId = (a: NamedArea): MyArea => ({ ...a, id: `area-${nextId++}` });
-
-/** The bounding box of a polygon or multipolygon, [west, south, east, north]. */
-export function boundsOf(g: AreaGeometry): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const rings of polys)
-    for (const [x, y] of rings[0] ?? []) {
-      box[0] = Math.min(box[0], x!);
-      box[1] = Math.min(box[1], y!);
-      box[2] = Math.max(box[2], x!);
-      box[3] = Math.max(box[3], y!);
-    }
-  return box;
-}
 
 export class MyAreas {
   /** In list order, which is the order of the export and of the `user-N` regions. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import {
+  boundsOf,
   areaKm2,
   circlePolygon,
   isUserArea,
@@ -170,5 +171,16 @@ describe('circlePolygon', () => {
     expect(() => circlePolygon([37, 48], -3)).toThrow(RangeError);
     expect(() => circlePolygon([37, 48], 1001)).toThrow(RangeError);
     expect(() => circlePolygon([37, 48], 5, 3)).toThrow(/steps/u);
+  });
+});
+
+describe('boundsOf: the box a map fits to an area', () => {
+  it('spans every polygon of a multipolygon, outer rings only', () => {
+    const a = squarePolygon(37, 48, 0.5);
+    const b = squarePolygon(38, 47, 0.25);
+    expect(boundsOf(a)).toEqual([37, 48, 37.5, 48.5]);
+    expect(boundsOf({ type: 'MultiPolygon', coordinates: [a.coordinates, b.coordinates] })).toEqual([
+      37, 47, 38.25, 48.5,
+    ]);
   });
 });
