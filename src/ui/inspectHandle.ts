@@ -5,11 +5,15 @@
 type Handles = NonNullable<Window['__frontline']>;
 
 /**
+ * Publishes `value` as `window.__frontline[key]`, or removes that entry when `value` is undefined.
  * @example publishInspectHandle('snapshotCache', () => app.snapshotCacheStats());
  */
-export function publishInspectHandle<K extends keyof Handles>(key: K, value: Handles[K]): void {
+export function publishInspectHandle<K extends keyof Handles>(key: K, value: Handles[K] | undefined): void {
+  const handles: Record<string, unknown> = { ...window.__frontline };
+  if (value === undefined) delete handles[key];
+  else handles[key] = value;
   Object.defineProperty(window, '__frontline', {
-    value: Object.freeze({ ...window.__frontline, [key]: value }),
+    value: Object.freeze(handles),
     writable: false,
     configurable: true,
   });
