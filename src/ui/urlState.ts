@@ -8,7 +8,7 @@ import { isIsoDate } from '../core/index.ts';
 import { BROWSER_SOURCES, type BrowserSourceId } from './browserSources.ts';
 import { COMPARE_VIEWS, type CompareView } from './compareViews.ts';
 import { FOCUS_AREA_IDS } from './focusAreas.ts';
-import { isLocale, translate, type Locale, type Message, type Params } from './i18n/translate.ts';
+import { isLocale, type Locale, type Message, type Params } from './i18n/translate.ts';
 import type { MessageKey } from './i18n/en.ts';
 
 export interface UrlState {
@@ -30,23 +30,14 @@ const MAX_PINS = 12;
 const PIN = /^(?:\d{1,12}|\d{4}-\d{2}-\d{2})$/u;
 
 /**
- * Notices come as English text by default; pass `say = (m) => m` to get the messages themselves, so the page can
- * show them in its language and follow a later language switch.
+ * Notices come as messages, so the page shows them in its language and follows a later language switch.
  * @example parseUrlState('?source=archive&a=2025-08-15&b=2025-11-20&view=6/48.3/37.2')
  */
-export function parseUrlState(search: string): { state: UrlState; notices: string[] };
-export function parseUrlState<T>(
-  search: string,
-  say: (message: Message) => T,
-): { state: UrlState; notices: T[] };
-export function parseUrlState<T>(
-  search: string,
-  say: (message: Message) => T = (m) => translate('en', m.key, m.params) as T,
-): { state: UrlState; notices: T[] } {
+export function parseUrlState(search: string): { state: UrlState; notices: Message[] } {
   const params = new URLSearchParams(search);
-  const notices: T[] = [];
+  const notices: Message[] = [];
   const notice = (key: MessageKey, values?: Params) =>
-    notices.push(say(values ? { key, params: values } : { key }));
+    notices.push(values ? { key, params: values } : { key });
   const state: UrlState = { source: 'deepstate-api', pins: [] };
   const source = params.get('source');
   if (source !== null) {

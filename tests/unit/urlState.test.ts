@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { translateText } from '../../src/ui/i18n/translate.ts';
-import { formatUrlState, parseUrlState } from '../../src/ui/urlState.ts';
+import { formatUrlState, parseUrlState as parseMessages, type UrlState } from '../../src/ui/urlState.ts';
+
+/** parseUrlState with its notices in English, as a reader of the English page sees them. */
+function parseUrlState(search: string): { state: UrlState; notices: string[] } {
+  const { state, notices } = parseMessages(search);
+  return { state, notices: notices.map((m) => translateText('en', m)) };
+}
 
 describe('parseUrlState', () => {
   it('reads a full link', () => {
@@ -123,7 +129,7 @@ describe('parseUrlState', () => {
   });
 
   it('gives its notices as messages on request, to be shown in the page language', () => {
-    const { notices } = parseUrlState('?lang=xx&a=2025-02-30', (m) => m);
+    const { notices } = parseMessages('?lang=xx&a=2025-02-30');
     expect(notices).toEqual([
       { key: 'link.date', params: { key: 'a', value: '2025-02-30' } },
       { key: 'link.lang', params: { lang: 'xx' } },
