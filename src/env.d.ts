@@ -12,6 +12,8 @@ interface Window {
   readonly __frontline?: {
     readonly map: import('maplibre-gl').Map;
     readonly compareMap?: import('maplibre-gl').Map;
+    /** Turns the main map's shared tile clipping masks on or off; says whether sharing is active (issue #5). */
+    readonly shareClippingMasks?: (on: boolean) => boolean;
     /** Parsed snapshots held, their LRU bound and how many are on screen (issue #6, tests/e2e/heap.spec.ts). */
     readonly snapshotCache?: () => { held: number; limit: number; inUse: number };
   };

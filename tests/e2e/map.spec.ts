@@ -110,6 +110,76 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
     // Four contested oblasts per date, after the total row.
     expect(lines.filter((l) => /,UA-(09|14|23|65),/u.test(l))).toHaveLength(8);
   });
+
+  test('layers of different sources share their tile clipping masks and draw the very same picture', async ({
+    page,
+  }) => {
+    // The timeline, two pinned dates, the change layer, basemap, oblasts and focus areas: seven sources.
+    await page.goto('/?source=archive&t=2025-01-01');
+    await expect(page.getByTestId('timeline-area')).toBeVisible();
+    await expect.poll(() => layerIds(page, 'change-')).toEqual(['change-fill', 'change-line']);
+    // And one source cut into other tiles (maxzoom 5: overscaled from zoom 5 tiles at zoom 7), between the others:
+    // its layer must get masks of its own tiles, never the ones in the stencil from the layer below.
+    await page.evaluate(() => {
+      const map = window.__frontline!.map;
+      map.addSource('mask-check', {
+        type: 'geojson',
+        maxzoom: 5,
+        data: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [30, 45],
+              [40, 45],
+              [40, 51],
+              [30, 51],
+              [30, 45],
+            ],
+          ],
+        },
+      });
+      map.addLayer(
+        {
+          id: 'mask-check',
+          type: 'fill',
+          source: 'mask-check',
+          paint: { 'fill-color': '#00ff00', 'fill-opacity': 0.3 },
+        },
+        'timeline-fill',
+      );
+    });
+    /** One frame drawn with mask sharing on or off: whether it was active, its GL draw calls, and its pixels. */
+    const frame = (on: boolean) =>
+      page.evaluate(async (on) => {
+        const map = window.__frontline!.map;
+        const active = window.__frontline!.shareClippingMasks!(on);
+        const gl = map.painter.context.gl;
+        const own = gl.drawElements;
+        let draws = 0;
+        gl.drawElements = (...args) => {
+          draws++;
+          own.apply(gl, args);
+        };
+        const png = await new Promise<string>((resolve) => {
+          // Read inside the render event: the drawing buffer is not preserved after the frame.
+          map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
+          map.triggerRepaint();
+        });
+        delete (gl as Partial<WebGL2RenderingContext>).drawElements;
+        return { active, draws, png };
+      }, on);
+    for (const view of [null, { center: [37.4, 48.4] as [number, number], zoom: 7.3 }]) {
+      if (view) await page.evaluate((v) => window.__frontline!.map.jumpTo(v), view);
+      await waitForMapIdle(page);
+      const off = await frame(false);
+      const on = await frame(true);
+      expect(off.active).toBe(false);
+      expect(on.active, 'sharing works with this MapLibre version').toBe(true);
+      expect(on.draws, 'fewer draw calls: masks drawn once, not once per source').toBeLessThan(off.draws);
+      expect(on.png.length).toBeGreaterThan(10_000);
+      expect(on.png === off.png, 'identical pixels with and without sharing').toBe(true);
+    }
+  });
 });
 
 test('with the source unreachable the app still opens and says how to use a local copy', async ({
