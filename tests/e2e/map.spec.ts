@@ -111,6 +111,24 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
     expect(lines.filter((l) => /,UA-(09|14|23|65),/u.test(l))).toHaveLength(8);
   });
 
+  test('on a 390 px phone the scale bar and the attribution are both in view, apart', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?source=archive');
+    await waitForMapIdle(page);
+    const scale = await page.locator('.maplibregl-ctrl-scale').boundingBox();
+    const attribution = await page.locator('.maplibregl-ctrl-attrib').boundingBox();
+    const map = await page.locator('.maplibregl-canvas').boundingBox();
+    for (const box of [scale!, attribution!]) {
+      expect(box.x).toBeGreaterThanOrEqual(map!.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(map!.x + map!.width + 0.5);
+      expect(box.y + box.height).toBeLessThanOrEqual(map!.y + map!.height + 0.5);
+    }
+    expect(scale!.y + scale!.height, 'scale bar above the attribution').toBeLessThanOrEqual(
+      attribution!.y + 0.5,
+    );
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('DeepStateMap');
+  });
+
   test('layers of different sources share their tile clipping masks and draw the very same picture', async ({
     page,
   }) => {
