@@ -60,7 +60,8 @@ export const FOLDER_OPTIONS = {
 /**
  * The options every command takes: which source, where it is read from (`--data`), the folder source's options,
  * `--no-cache` to bypass the snapshot cache (src/sources/cache.ts) for sources read over HTTP, `--cache-dir` to keep
- * it elsewhere than geodata/cache/, and `--timeout SECONDS` for each request (default 60).
+ * it elsewhere than geodata/cache/, `--timeout SECONDS` for each request (default 60), and `--retries N` for
+ * requests that failed in a way worth retrying (src/sources/retryPolicy.ts; default 2, `sync` 4).
  */
 export const SOURCE_OPTIONS = {
   source: { type: 'string' },
@@ -68,9 +69,29 @@ export const SOURCE_OPTIONS = {
   'no-cache': { type: 'boolean' },
   'cache-dir': { type: 'string' },
   timeout: { type: 'string' },
+  retries: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...FOLDER_OPTIONS,
 } as const satisfies ParseArgsConfig['options'];
+
+/**
+ * A whole-number option within `min`–`max`, `fallback` when absent.
+ * @example wholeNumber('retries', values.retries, 2, 0, 20)
+ */
+export function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/u.test(value) || n < min || n > max) {
+    throw new UsageError(`--${name} ${JSON.stringify(value)}: a whole number ${min}–${max}`);
+  }
+  return n;
+}
 
 /**
  * Reads FOLDER_OPTIONS into openSource's options; a class may be given by any name parseTerritoryClass knows.

@@ -10,10 +10,10 @@ import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts'
 import { cachingFetch } from '../sources/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
-import type { FetchLike } from '../sources/fetchJson.ts';
+import type { FetchLike, RetryPolicy } from '../sources/fetchJson.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
-import { folderOptions, sourceId, timeoutMs, UsageError } from './args.ts';
+import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -37,6 +37,8 @@ export interface OpenOptions {
   classProperty?: string;
   /** Time limit of each request to an HTTP source (`--timeout`); the adapters' default (60 s) otherwise. */
   timeoutMs?: number;
+  /** How an HTTP source retries failed requests worth retrying (`--retries`); not at all otherwise. */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -80,19 +82,24 @@ export function openSource(
     const root = typeof options.cache === 'string' ? { root: resolve(options.cache) } : {};
     fetchFn = cachingFetch(fetchFn, { source: id, baseUrl: base, ...root });
   }
-  const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
-  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...timeout });
+  const requests = {
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    // A folder on disk is read as it is: nothing there is worth retrying.
+    ...(options.retry && !local ? { retry: options.retry } : {}),
+  };
+  if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...requests });
   return createArchiveSource({
     baseUrl: base,
     fetch: fetchFn,
-    ...timeout,
+    ...requests,
     ...(local ? { listNames: () => readdir(base) } : {}),
   });
 }
 
 /**
- * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, and the cache
- * (in `--cache-dir`, default geodata/cache/) unless `--no-cache`.
+ * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, `--retries`
+ * (default 2, each retry said on stderr), and the cache (in `--cache-dir`, default geodata/cache/) unless
+ * `--no-cache`.
  * @example const source = sourceFrom(values, io);
  */
 export function sourceFrom(
@@ -102,13 +109,20 @@ export function sourceFrom(
     'no-cache'?: boolean | undefined;
     'cache-dir'?: string | undefined;
     timeout?: string | undefined;
+    retries?: string | undefined;
   } & Parameters<typeof folderOptions>[0],
-  io: { fetch: FetchLike },
+  io: { fetch: FetchLike; stderr: (text: string) => void },
 ): SnapshotSource {
   const timeout = timeoutMs(values.timeout);
+  const retries = wholeNumber('retries', values.retries, 2, 0, 20);
   return openSource(sourceId(values.source), values.data, io.fetch, {
     ...folderOptions(values),
     cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
     ...(timeout ? { timeoutMs: timeout } : {}),
+    retry: {
+      retries,
+      onRetry: (r) =>
+        io.stderr(`retry ${r.attempt} in ${(r.delayMs / 1000).toFixed(1)} s: ${r.url}: ${r.reason}\n`),
+    },
   });
 }

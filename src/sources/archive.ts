@@ -11,7 +11,7 @@ import {
   parseArchiveDay,
   type Version,
 } from '../core/index.ts';
-import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import { fetchJson, SourceError, type FetchLike, type RetryPolicy } from './fetchJson.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const ARCHIVE_DEFAULT_URL = 'https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data';
@@ -44,6 +44,7 @@ export function createArchiveSource({
   listNames,
   today = () => new Date().toISOString().slice(0, 10),
   timeoutMs = 60_000,
+  retry,
 }: {
   baseUrl?: string;
   fetch: FetchLike;
@@ -51,6 +52,8 @@ export function createArchiveSource({
   listNames?: () => Promise<string[]>;
   today?: () => string;
   timeoutMs?: number;
+  /** Retries of failed requests worth retrying (src/sources/retryPolicy.ts); none by default. */
+  retry?: RetryPolicy;
 }): SnapshotSource {
   const base = baseUrl.replace(/\/+$/u, '');
   return {
@@ -72,7 +75,11 @@ export function createArchiveSource({
     },
     async loadVersion(version, signal) {
       const url = `${base}/${archiveFileName(version.date)}`;
-      const json = await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) });
+      const json = await fetchJson(fetchFn, url, {
+        timeoutMs,
+        ...(retry ? { retry } : {}),
+        ...(signal ? { signal } : {}),
+      });
       const parsed = parseArchiveDay(json, version);
       if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
       return parsed.value;

@@ -4,7 +4,7 @@
  * proxies (or serves from a mirror folder); in Node it is the API itself or a local server.
  */
 import { parseDeepStateVersion, parseHistoryList } from '../core/index.ts';
-import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import { fetchJson, SourceError, type FetchLike, type RetryPolicy } from './fetchJson.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const DEEPSTATE_SOURCE_ID = 'deepstate-api';
@@ -18,11 +18,14 @@ export function createDeepStateApi({
   baseUrl,
   fetch: fetchFn,
   timeoutMs = 60_000,
+  retry,
   now = Date.now,
 }: {
   baseUrl: string;
   fetch: FetchLike;
   timeoutMs?: number;
+  /** Retries of failed requests worth retrying (src/sources/retryPolicy.ts); none by default. */
+  retry?: RetryPolicy;
   /** The clock, for flagging versions dated in the future. */
   now?: () => number;
 }): DeepStateApi {
@@ -33,7 +36,11 @@ export function createDeepStateApi({
     async listVersions(signal) {
       const url = `${base}/history/public`;
       const parsed = parseHistoryList(
-        await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) }),
+        await fetchJson(fetchFn, url, {
+          timeoutMs,
+          ...(retry ? { retry } : {}),
+          ...(signal ? { signal } : {}),
+        }),
         { now: now() },
       );
       if (!parsed.ok) throw new SourceError(`${url}: ${parsed.issues.join('; ')}`, 200, url);
@@ -43,7 +50,11 @@ export function createDeepStateApi({
       if (!/^\d+$/u.test(version.id))
         throw new SourceError(`version id ${JSON.stringify(version.id)} is not numeric`, 0, '');
       const url = `${base}/history/${version.id}/geojson`;
-      const json = await fetchJson(fetchFn, url, { timeoutMs, ...(signal ? { signal } : {}) });
+      const json = await fetchJson(fetchFn, url, {
+        timeoutMs,
+        ...(retry ? { retry } : {}),
+        ...(signal ? { signal } : {}),
+      });
       const parsed = parseDeepStateVersion(json, version, DEEPSTATE_SOURCE_ID);
       if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
       return parsed.value;

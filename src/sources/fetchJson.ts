@@ -3,6 +3,7 @@
  */
 import { MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
 import { BodyError, decodeUtf8, readBody, reasonOf } from './readBody.ts';
+import { backoffMs, realSleep, retryableStatus, retryAfterMs, type Sleep } from './retryPolicy.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -18,36 +19,87 @@ export class SourceError extends Error {
   }
 }
 
+/** How `fetchJson` retries (src/sources/retryPolicy.ts says what is worth it); none when absent. */
+export interface RetryPolicy {
+  /** Retries after the first attempt (0: none). */
+  retries: number;
+  /** Delay before the first retry; it doubles on each further one. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Upper bound of any delay, `Retry-After` included. Default 30 s. */
+  maxDelayMs?: number;
+  sleep?: Sleep;
+  /** Told about each retry before its delay (for progress output). */
+  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+/** Errors of one attempt that another might not meet, with the wait the server asked for (ms). */
+const transient = new WeakMap<SourceError, number>();
+
 /**
  * GETs `url` and parses JSON, failing with a SourceError that says what went wrong: unreachable, timed out, stalled
  * or broken off after the headers, HTTP status, over the size cap, or a body that is not JSON (an HTML error page
  * served with 200, truncated JSON, …: every body goes through parseGeoJsonText, src/core/parseGeoJsonText.ts).
+ * With `retry`, what is worth retrying is tried again after a growing delay, each attempt with its own time limit;
+ * the final error then says how many attempts were made.
  * @example await fetchJson(fetch, '/api/deepstate/history/public', { timeoutMs: 20_000 })
+ * @example await fetchJson(fetch, url, { retry: { retries: 2, onRetry: ({ reason }) => console.error(reason) } })
  */
 export async function fetchJson(
+  fetchFn: FetchLike,
+  url: string,
+  options: { timeoutMs?: number; signal?: AbortSignal; maxBytes?: number; retry?: RetryPolicy } = {},
+): Promise<unknown> {
+  const { retry, signal } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchJsonOnce(fetchFn, url, options);
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      const asked = transient.get(err);
+      if (asked === undefined || !retry || signal?.aborted) throw err;
+      const reason = err.message.startsWith(`${url}: `) ? err.message.slice(url.length + 2) : err.message;
+      if (attempt > retry.retries) {
+        if (attempt === 1) throw err;
+        throw new SourceError(`${err.message}, after ${attempt} attempts`, err.status, url);
+      }
+      const delayMs = backoffMs(attempt, asked, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 30_000);
+      retry.onRetry?.({ url, attempt, delayMs, reason });
+      try {
+        await (retry.sleep ?? realSleep)(delayMs, signal);
+      } catch {
+        throw new SourceError(`${url}: cancelled`, 0, url);
+      }
+    }
+  }
+}
+
+/** One attempt of fetchJson; errors another attempt might not meet are noted in `transient`. */
+async function fetchJsonOnce(
   fetchFn: FetchLike,
   url: string,
   {
     timeoutMs = 30_000,
     signal,
     maxBytes = MAX_BYTES,
-  }: { timeoutMs?: number; signal?: AbortSignal; maxBytes?: number } = {},
+  }: { timeoutMs?: number; signal?: AbortSignal; maxBytes?: number },
 ): Promise<unknown> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const seconds = timeoutMs / 1000;
+  /** A SourceError that another attempt might not meet (after `waitMs`, if the server asked). */
+  const passing = (message: string, status: number, waitMs = 0): SourceError => {
+    const err = new SourceError(message, status, url);
+    transient.set(err, waitMs);
+    return err;
+  };
   /** The headers came but the body did not (all of it). */
   const brokenBody = (err: unknown, status: number): SourceError => {
     if (signal?.aborted) return new SourceError(`${url}: cancelled`, 0, url);
     if (timeout.aborted) {
-      return new SourceError(
-        `${url}: the answer stalled: it began but was not complete within ${seconds} s`,
-        status,
-        url,
-      );
+      return passing(`${url}: the answer stalled: it began but was not complete within ${seconds} s`, status);
     }
     const reason = err instanceof BodyError ? err.message : reasonOf(err);
-    return new SourceError(`${url}: the answer broke off (${reason})`, status, url);
+    return passing(`${url}: the answer broke off (${reason})`, status);
   };
   let response: Response;
   try {
@@ -56,9 +108,9 @@ export async function fetchJson(
     // A wrapping fetch (the snapshot cache) that already said what happened, or that read a body which broke off.
     if (err instanceof SourceError) throw err;
     if (err instanceof BodyError) throw brokenBody(err, 200);
-    if (timeout.aborted) throw new SourceError(`${url}: no answer within ${seconds} s`, 0, url);
+    if (timeout.aborted) throw passing(`${url}: no answer within ${seconds} s`, 0);
     if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
-    throw new SourceError(`${url}: unreachable (${reasonOf(err)})`, 0, url);
+    throw passing(`${url}: unreachable (${reasonOf(err)})`, 0);
   }
   let text: string;
   try {
@@ -73,7 +125,9 @@ export async function fetchJson(
         ? 'not published (404)'
         : `HTTP ${response.status}${response.status === 429 ? ' (too many requests)' : ''}${waitAsked(response)}`;
     const reason = serverReason(text);
-    throw new SourceError(`${url}: ${detail}${reason ? `: ${reason}` : ''}`, response.status, url);
+    const message = `${url}: ${detail}${reason ? `: ${reason}` : ''}`;
+    if (retryableStatus(response.status)) throw passing(message, response.status, retryAfterMs(response));
+    throw new SourceError(message, response.status, url);
   }
   const parsed = parseGeoJsonText(text, { label: url, subject: 'the answer', maxBytes });
   if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), response.status, url);

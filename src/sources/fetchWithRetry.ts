@@ -7,8 +7,9 @@
 import { MAX_BYTES } from '../core/index.ts';
 import { SourceError, type FetchLike } from './fetchJson.ts';
 import { readBody, reasonOf } from './readBody.ts';
+import { backoffMs, realSleep, retryableStatus, retryAfterMs, type Sleep } from './retryPolicy.ts';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export { realSleep, type Sleep } from './retryPolicy.ts';
 
 export interface RetryOptions {
   /** Retries after the first attempt; default 4 (5 attempts in all). */
@@ -29,36 +30,6 @@ export interface RetryOptions {
 
 export type Fetched =
   { status: 'ok'; body: Uint8Array; attempts: number } | { status: 'missing'; attempts: number };
-
-/**
- * A timer that an abort cuts short (rejecting with the abort reason).
- * @example await realSleep(500, signal)
- */
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal!.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
-const RETRY_STATUS = new Set([408, 425, 429]);
-
-/** `Retry-After` in ms (seconds or an HTTP date), or 0. */
-function retryAfterMs(response: Response): number {
-  const value = response.headers.get('retry-after');
-  if (!value) return 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 0 : Math.max(0, at - Date.now());
-}
 
 /**
  * Fetches `url`'s bytes, retrying transient failures; a 404 is `{ status: 'missing' }`. Throws SourceError when the
@@ -100,7 +71,7 @@ export async function fetchWithRetry(
         return { status: 'ok', body: await readBody(response, { url, maxBytes }), attempts: attempt };
       }
       await response.body?.cancel();
-      if (response.status < 500 && !RETRY_STATUS.has(response.status)) {
+      if (!retryableStatus(response.status)) {
         throw new SourceError(`${url}: HTTP ${response.status}, not retried`, response.status, url);
       }
       reason = `HTTP ${response.status}`;
@@ -123,7 +94,7 @@ export async function fetchWithRetry(
     if (attempt > retries) {
       throw new SourceError(`${url}: ${reason}, after ${attempt} attempts`, lastStatus, url);
     }
-    const delayMs = Math.min(maxDelayMs, Math.max(wait, baseDelayMs * 2 ** (attempt - 1)));
+    const delayMs = backoffMs(attempt, wait, baseDelayMs, maxDelayMs);
     onRetry?.({ url, attempt, delayMs, reason });
     try {
       await sleep(delayMs, signal);

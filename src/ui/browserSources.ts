@@ -4,10 +4,18 @@
  */
 import { createArchiveSource } from '../sources/archive.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
+import type { RetryPolicy } from '../sources/fetchJson.ts';
 import type { SnapshotSource } from '../sources/types.ts';
 import { cachingFetch } from './snapshotCache.ts';
 
 export type BrowserSourceId = 'deepstate-api' | 'archive';
+
+/**
+ * A request that got no answer, broke off or got 5xx/408/425/429 (the same-origin proxy answers 502 when the public
+ * source does not) is tried twice more, after 0.5 s and 1 s (or what `Retry-After` asks, up to 5 s); the version's
+ * loading indicator stays on meanwhile. A 404 is an answer ("not published") and is shown at once.
+ */
+const RETRY: RetryPolicy = { retries: 2, maxDelayMs: 5000 };
 
 export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; detail: string }[] = [
   { id: 'deepstate-api', title: 'DeepStateMap versions', detail: 'every published map version, all classes' },
@@ -19,11 +27,12 @@ export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; det
  */
 export function browserSource(id: BrowserSourceId): SnapshotSource {
   if (id === 'deepstate-api')
-    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id) });
-  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id) });
+    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id), retry: RETRY });
+  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id), retry: RETRY });
   const listed = createArchiveSource({
     baseUrl: '/api/archive',
     fetch: cachingFetch(id),
+    retry: RETRY,
     listNames: async () => {
       const r = await fetch('/api/archive/_index.json');
       if (!r.ok) throw new Error(`HTTP ${r.status}`);

@@ -211,6 +211,23 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     await expect(page.getByTestId('timeline-date')).not.toHaveText(before!);
   });
 
+  test('a snapshot request that fails (503, then a dropped connection) is tried again and the date shows', async ({
+    page,
+  }) => {
+    const answers: number[] = [];
+    await page.route('**/api/archive/deepstatemap_data_20250310.geojson', async (route) => {
+      answers.push(answers.length + 1);
+      if (answers.length === 1) return route.fulfill({ status: 503, body: '{"error":"upstream busy"}' });
+      if (answers.length === 2) return route.abort('connectionreset');
+      return route.continue();
+    });
+    await page.goto('/?source=archive&t=2025-03-10');
+    await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-10');
+    await expect(page.getByTestId('timeline-area')).toBeVisible();
+    expect(answers).toHaveLength(3);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a permalink restores source, dates, timeline and view; bad parameters fall back with a notice', async ({
     page,
   }) => {

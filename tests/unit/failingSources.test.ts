@@ -259,6 +259,92 @@ describe('the archive adapter (through the snapshot cache) says what happened, a
   });
 });
 
+describe('every other read (area, change, the browser) retries what is worth retrying, through fetchJson', () => {
+  const url = (server: { baseUrl: string }) => `${server.baseUrl}${PATH}`;
+  /** fetchJson with retries, the sleep and the retries said recorded. */
+  const retrying = (retries: number, timeoutS = GENEROUS_S) => {
+    const sleep = fakeSleep();
+    const said: string[] = [];
+    const options = {
+      timeoutMs: timeoutS * 1000,
+      retry: { retries, sleep, onRetry: (r: { attempt: number; reason: string }) => said.push(r.reason) },
+    };
+    return { sleep, said, options };
+  };
+
+  it('5xx then success: the value, after delays of 0.5 s and 1 s, each retry said', async () => {
+    const server = await serve({ [PATH]: sequence(status(503), status(502), answer(A)) });
+    const { sleep, said, options } = retrying(2);
+    expect(await fetchJson(localFetch, url(server), options)).toEqual(JSON.parse(A));
+    expect(sleep.delays).toEqual([500, 1000]);
+    expect(said).toEqual(['HTTP 503', 'HTTP 502']);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('429 waits what Retry-After asks; a stalled body and a reset are retried too', async () => {
+    const server = await serve({
+      [PATH]: sequence(status(429, { 'retry-after': '3' }), stall(A, HALF), reset(A, HALF), answer(A)),
+    });
+    const { sleep, said, options } = retrying(3, TIMEOUT_S);
+    expect(await fetchJson(localFetch, url(server), options)).toEqual(JSON.parse(A));
+    expect(sleep.delays).toEqual([3000, 1000, 2000]);
+    expect(said[0]).toBe('HTTP 429 (too many requests), the server asks to wait 3 s');
+    expect(said[1]).toBe('the answer stalled: it began but was not complete within 0.5 s');
+    expect(said[2]).toMatch(/^the answer broke off \(.+\)$/u);
+  });
+
+  it('when every attempt fails, the last reason and the number of attempts', async () => {
+    const server = await serve({ [PATH]: status(503) });
+    const { sleep, options } = retrying(2);
+    const err = await sourceError(fetchJson(localFetch, url(server), options));
+    expect(err.message).toBe(`${url(server)}: HTTP 503, after 3 attempts`);
+    expect(err.status).toBe(503);
+    expect(sleep.delays).toEqual([500, 1000]);
+  });
+
+  it.each([
+    ['a 404 (an answer: not published)', () => status(404), /: not published \(404\)$/u],
+    ['another 4xx', () => status(403), /: HTTP 403$/u],
+    ['an HTML page with 200', () => htmlPage('Just a moment...'), /: the answer is not JSON/u],
+    ['a size over the cap', () => hugeDeclared(200_000_000), /over the 100 MB cap/u],
+  ])('%s is not retried', async (_name, behaviour, says) => {
+    const server = await serve({ [PATH]: behaviour() });
+    const { sleep, options } = retrying(2);
+    const err = await sourceError(fetchJson(localFetch, url(server), options));
+    expect(err.message).toMatch(says);
+    expect(sleep.delays).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('cancelling during the wait stops at once, said as cancelled', async () => {
+    const server = await serve({ [PATH]: status(503) });
+    const controller = new AbortController();
+    const err = await sourceError(
+      fetchJson(localFetch, url(server), {
+        signal: controller.signal,
+        retry: { retries: 5, onRetry: () => controller.abort(new Error('stop')) },
+      }),
+    );
+    expect(err.message).toBe(`${url(server)}: cancelled`);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('through the snapshot cache: a body that broke off is fetched again, and only the whole one cached', async () => {
+    const server = await serve({ [PATH]: sequence(reset(A, HALF), answer(A)) });
+    const root = freshDir();
+    const sleep = fakeSleep();
+    const source = createArchiveSource({
+      baseUrl: server.baseUrl,
+      fetch: cachingFetch(localFetch, { source: 'archive', baseUrl: server.baseUrl, root }),
+      retry: { retries: 1, sleep },
+    });
+    const snapshot = await source.loadVersion(archiveVersion(DATE));
+    expect(snapshot).toEqual(snapshotOf(A));
+    expect(sleep.delays).toEqual([500]);
+    expect(readFileSync(join(root, 'archive', archiveFileName(DATE)), 'utf8')).toBe(A);
+  });
+});
+
 describe('a version whose body changes between fetches', () => {
   it('sequentially: the cache keeps the first whole body, verified by its hash, and serves it', async () => {
     const server = await serve({ [PATH]: sequence(answer(A), answer(B)) });
@@ -387,6 +473,9 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
       String(timeoutS),
       '--cache-dir',
       cache,
+      // One attempt, so the message is the mode's own (retries have their own tests).
+      '--retries',
+      '0',
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -451,6 +540,40 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
     expect(r.stdout).toMatch(/fetched 1, cached 0, missing 0, invalid 0, failed 0/u);
     expect(r.stderr).toMatch(/retry 1 in 0\.5 s: .*: HTTP 503/u);
     expect(readFileSync(join(out, archiveFileName(DATE)), 'utf8')).toBe(A);
+  });
+
+  it('area: 5xx then success (one real 0.5 s retry delay, by default) exits 0 and says it retried', async () => {
+    const server = await serve({ [PATH]: sequence(status(503), answer(A)) });
+    const r = await cli(
+      'area',
+      '--source',
+      'archive',
+      '--data',
+      server.baseUrl,
+      '--date',
+      DATE,
+      '--no-cache',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`retry 1 in 0.5 s: ${server.baseUrl}${PATH}: HTTP 503\n`);
+    expect(JSON.parse(r.stdout)).toHaveProperty('meta');
+    expect(server.requests.filter((p) => p === PATH)).toHaveLength(2);
+  });
+
+  it('--retries is checked like any option', async () => {
+    const r = await cli(
+      'area',
+      '--source',
+      'archive',
+      '--data',
+      'http://127.0.0.1:9',
+      '--date',
+      DATE,
+      '--retries',
+      '21',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--retries "21": a whole number 0–20');
   });
 
   it('--timeout is checked like any option', async () => {

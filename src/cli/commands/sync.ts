@@ -4,26 +4,11 @@
  * src/cli/syncMirror.ts; this command parses options, draws progress and prints the summary.
  */
 import { STEPS } from '../../core/index.ts';
-import { isoDate, oneOf, parse, SOURCE_OPTIONS, timeoutMs, UsageError } from '../args.ts';
+import { isoDate, oneOf, parse, SOURCE_OPTIONS, timeoutMs, UsageError, wholeNumber } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
 import { defaultLocation } from '../openSource.ts';
 import { progressBar } from '../progressBar.ts';
 import { syncMirror, type SyncSourceId } from '../syncMirror.ts';
-
-function wholeNumber(
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/u.test(value) || n < min || n > max) {
-    throw new UsageError(`--${name} ${JSON.stringify(value)}: a whole number ${min}–${max}`);
-  }
-  return n;
-}
 
 export const syncCommand: Command = {
   summary: 'mirror a date range of a source into a local folder, for offline use',
