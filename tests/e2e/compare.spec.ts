@@ -10,6 +10,7 @@ import {
   layerIds,
   NO_REFERENCE_REASON,
   openCompared,
+  pngShares,
   test,
   waitForMapIdle,
 } from './fixtures.ts';
@@ -107,28 +108,9 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
     expect(height).toBeGreaterThan(canvasHeight);
     // The map itself is in it, not a blank canvas: decoded in the page, the image holds the map's sea colour (its
     // background, drawn unblended); a copy taken after the frame left the drawing buffer would have none.
-    const colours = await page.evaluate(async (b64) => {
-      // Not fetch(data:…): the app's Content-Security-Policy rightly refuses it.
-      const raw = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
-      const img = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
-      const c = new OffscreenCanvas(img.width, img.height);
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, img.width, img.height).data;
-      const count = (r: number, g: number, b: number, tol: number) => {
-        let n = 0;
-        for (let i = 0; i < px.length; i += 4)
-          if (
-            Math.abs(px[i]! - r) <= tol &&
-            Math.abs(px[i + 1]! - g) <= tol &&
-            Math.abs(px[i + 2]! - b) <= tol
-          )
-            n++;
-        return n;
-      };
-      return { sea: count(0xd4, 0xe4, 0xee, 2), total: px.length / 4 };
-    }, bytes.toString('base64'));
-    expect(colours.sea / colours.total, 'share of sea-coloured pixels in the PNG').toBeGreaterThan(0.01);
+    const sea = await pngShares(page, bytes, [0xd4, 0xe4, 0xee], 2);
+    expect(sea.width).toBe(await page.evaluate(() => window.__frontline!.map.getCanvas().width));
+    expect(sea.share, 'share of sea-coloured pixels in the PNG').toBeGreaterThan(0.01);
   });
 
   test('checking a reported figure compares its period', async ({ page }) => {

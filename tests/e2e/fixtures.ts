@@ -73,3 +73,39 @@ export async function openCompared(
   await waitForMapIdle(page);
   await expect(page.getByRole('group', { name: figures })).toBeVisible({ timeout: 60_000 });
 }
+
+/**
+ * Decodes a PNG in the page (the browser's own decoder) and measures the share of its pixels within `tol` of
+ * `rgb`: over the whole image, and down each column of `columns` (x in image pixels).
+ * @example const { width, share } = await pngShares(page, bytes, [0xd4, 0xe4, 0xee], 2);
+ */
+export function pngShares(
+  page: Page,
+  bytes: Buffer,
+  rgb: readonly [number, number, number],
+  tol: number,
+  columns: readonly number[] = [],
+): Promise<{ width: number; height: number; share: number; columnShares: number[] }> {
+  return page.evaluate(
+    async ({ b64, rgb: [r, g, b], tol, columns }) => {
+      // Not fetch(data:…): the app's Content-Security-Policy rightly refuses it.
+      const raw = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const img = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, img.width, img.height).data;
+      const near = (i: number) =>
+        Math.abs(px[i]! - r) <= tol && Math.abs(px[i + 1]! - g) <= tol && Math.abs(px[i + 2]! - b) <= tol;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (near(i)) n++;
+      const columnShares = columns.map((x) => {
+        let m = 0;
+        for (let y = 0; y < img.height; y++) if (near((y * img.width + x) * 4)) m++;
+        return m / img.height;
+      });
+      return { width: img.width, height: img.height, share: n / (px.length / 4), columnShares };
+    },
+    { b64: bytes.toString('base64'), rgb, tol, columns },
+  );
+}

@@ -3,7 +3,16 @@
  * left), and the selected focus area (picker, map click, highlight, figures); both kept in the permalink.
  */
 import type { Page } from '@playwright/test';
-import { expect, hasReference, NO_REFERENCE_REASON, openCompared, test, waitForMapIdle } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import {
+  expect,
+  hasReference,
+  NO_REFERENCE_REASON,
+  openCompared,
+  pngShares,
+  test,
+  waitForMapIdle,
+} from './fixtures.ts';
 
 type Which = 'map' | 'compareMap';
 
@@ -272,6 +281,51 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
       .toBeGreaterThan(fullWidth - 2);
     await expect(page.locator('.maplibregl-canvas')).toHaveCount(1);
     expect(pageErrors).toEqual([]);
+  });
+
+  test('the PNG shows both maps as on screen: side by side, and split at the swipe divider', async ({
+    page,
+  }) => {
+    const png = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'PNG', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('frontline_archive_2025-08-15_2025-11-20.png');
+      return readFileSync((await download.path())!);
+    };
+    const canvasWidths = () =>
+      page.evaluate(() => [
+        window.__frontline!.map.getCanvas().width,
+        window.__frontline!.compareMap!.getCanvas().width,
+      ]);
+
+    await openCompared(page, '?source=archive&cmp=side');
+    await waitIdle(page, 'compareMap');
+    const [a, b] = await canvasWidths();
+    const side = await pngShares(page, await png(), [0xd4, 0xe4, 0xee], 2);
+    expect(Math.abs(side.width - (a! + b!)), 'both maps, side by side').toBeLessThanOrEqual(2);
+    expect(side.share, 'sea in the picture').toBeGreaterThan(0.01);
+
+    await page.getByRole('radio', { name: 'Swipe' }).check();
+    await waitIdle(page, 'compareMap');
+    const slider = page.getByRole('slider', { name: /^Swipe divider/u });
+    await slider.focus();
+    await slider.press('PageDown');
+    await slider.press('PageDown');
+    await expect(slider).toHaveAttribute('aria-valuenow', '30');
+    const [full] = await canvasWidths();
+    const at = Math.round(full! * 0.3);
+    const swipe = await pngShares(page, await png(), [0x11, 0x11, 0x11], 8, [
+      at,
+      at + 40,
+      Math.round(full! * 0.7),
+    ]);
+    expect(swipe.width, 'one map wide: B over A').toBe(full);
+    const [divider, besideIt, farRight] = swipe.columnShares;
+    expect(divider, 'the divider drawn at 30% of the width, the height of the map').toBeGreaterThan(0.75);
+    expect(besideIt!).toBeLessThan(0.3);
+    expect(farRight!).toBeLessThan(0.3);
   });
 
   test('side by side on a 390 px phone: the maps are stacked', async ({ page, pageErrors }) => {
