@@ -560,7 +560,10 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
     expect(server.requests.filter((p) => p === PATH)).toHaveLength(2);
   });
 
-  it('--retries is checked like any option', async () => {
+  it.each([
+    ['--timeout', 'soon', '--timeout "soon": seconds, from 0.05 to 3600'],
+    ['--retries', '21', '--retries "21": a whole number 0–20'],
+  ])('%s is checked like any option', async (option, value, says) => {
     const r = await cli(
       'area',
       '--source',
@@ -569,26 +572,10 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
       'http://127.0.0.1:9',
       '--date',
       DATE,
-      '--retries',
-      '21',
+      option,
+      value,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--retries "21": a whole number 0–20');
-  });
-
-  it('--timeout is checked like any option', async () => {
-    const r = await cli(
-      'area',
-      '--source',
-      'archive',
-      '--data',
-      'http://127.0.0.1:9',
-      '--date',
-      DATE,
-      '--timeout',
-      'soon',
-    );
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--timeout "soon": seconds, from 0.05 to 3600');
+    expect(r.stderr).toContain(says);
   });
 });
