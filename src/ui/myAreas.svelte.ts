@@ -225,6 +225,31 @@ export class MyAreas {
     }
   }
 
+  /**
+   * Takes the list another tab of this app saved (the `storage` event's new text for MY_AREAS_KEY), so both tabs
+   * show the same areas. It is read on the path every file takes; text this app would not have written (unreadable,
+   * or repaired on reading) changes nothing here, and this tab writes nothing back: the other tab's copy stays as it
+   * is. Areas that did not change keep their ids (and list focus).
+   */
+  syncFrom(text: string | null): void {
+    if (this.blocked) return;
+    // No text: the other tab deleted its last area (an empty list is stored as no key at all).
+    const read =
+      text === null ? { ok: true as const, value: [], warnings: [] } : readAreas(text, 'another tab');
+    if (!read.ok || read.warnings.length > 0) return;
+    if (text === null ? this.areas.length === 0 : text === writeAreas(this.areas)) return;
+    const same = (a: NamedArea, b: NamedArea) =>
+      a.name === b.name && JSON.stringify(a.geometry) === JSON.stringify(b.geometry);
+    const kept = [...this.areas];
+    this.areas = read.value.map((a) => {
+      const i = kept.findIndex((k) => same(k, a));
+      return i >= 0 ? kept.splice(i, 1)[0]! : withId(a);
+    });
+    this.lastDeleted = null;
+    this.status = message('myAreas.synced', { count: this.areas.length });
+    this.onchange();
+  }
+
   /** The export: a FeatureCollection that `frontline change --areas FILE` reads to the same regions. */
   exportText(): string {
     return writeAreas(this.areas);

@@ -291,4 +291,64 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     await expect(notice).toHaveCount(0);
     expect(await page.evaluate((k) => localStorage.getItem(k), asideKey!)).toBeNull();
   });
+
+  test('two tabs: an area added, renamed or deleted in one shows in the other; unreadable text changes nothing', async ({
+    page,
+    context,
+  }) => {
+    const other = await context.newPage();
+    const otherErrors: string[] = [];
+    other.on('pageerror', (e) => otherErrors.push(e.message));
+    await openCompared(page);
+    await openCompared(other);
+    const panel = page.getByRole('region', { name: 'Your areas' });
+    const otherPanel = other.getByRole('region', { name: 'Your areas' });
+    const square = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'Kurakhove box' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [37.2, 47.9],
+                [37.4, 47.9],
+                [37.4, 48.05],
+                [37.2, 48.05],
+                [37.2, 47.9],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    await panel.getByLabel('Import areas (GeoJSON)').setInputFiles({
+      name: 'box.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(square),
+    });
+    await expect(otherPanel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Kurakhove box');
+    await expect(otherPanel.getByText('Updated from another tab: 1 area.')).toBeVisible();
+    await expect(otherPanel.getByTestId('my-area-figures')).toBeVisible({ timeout: 60_000 });
+
+    // Renamed in the other tab: this one follows, and writes nothing back of its own.
+    const name = otherPanel.getByRole('textbox', { name: 'Name of area 1' });
+    await name.fill('Kurakhove south');
+    await name.press('Enter');
+    await expect(panel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Kurakhove south');
+
+    // Text this app would not write (here: not JSON) is ignored by the other tabs; nothing of theirs changes.
+    await page.evaluate((k) => localStorage.setItem(k, '{"type":"FeatureCollection","features":['), KEY);
+    await other.waitForTimeout(300);
+    await expect(otherPanel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Kurakhove south');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, (await storedText(other))!] as const);
+
+    // Deleted in this tab: gone in the other too (an empty list is stored as no key).
+    await panel.getByRole('button', { name: 'Delete Kurakhove south' }).click();
+    await expect(otherPanel.getByRole('textbox', { name: /^Name of area/u })).toHaveCount(0);
+    await expect(otherPanel.getByText('Updated from another tab: 0 areas.')).toBeVisible();
+    expect(otherErrors).toEqual([]);
+  });
 });

@@ -256,6 +256,10 @@ export const en = {
     one: 'Imported {count} area from {file}.',
     other: 'Imported {count} areas from {file}.',
   },
+  'myAreas.synced': {
+    one: 'Updated from another tab: {count} area.',
+    other: 'Updated from another tab: {count} areas.',
+  },
   'myAreas.full': 'You have {max} areas, the most kept; delete one first.',
   'myAreas.tooMany':
     '{file}: {count} areas; with your {have} that is over the {max} kept. Delete some first.',
