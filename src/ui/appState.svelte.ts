@@ -60,6 +60,18 @@ export class AppState {
   source: SnapshotSource;
   versions = $state.raw<Version[]>([]);
   listStatus = $state<'loading' | 'ready' | 'error'>('loading');
+  /**
+   * Set when a request failed in a passing way (no answer, 5xx, 429) and waits to be tried again, for the wait and
+   * 2 s more; by then the version has loaded or shows its own error. Loads run side by side, so the notice is not
+   * tied to one of them. Its reason comes from the server and is only ever shown as text.
+   */
+  retrying = $state.raw<{ reason: string; seconds: number } | null>(null);
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onRetry = ({ reason, delayMs }: { reason: string; delayMs: number }) => {
+    this.retrying = { reason: reason.slice(0, 300), seconds: delayMs / 1000 };
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => (this.retrying = null), delayMs + 2000);
+  };
   listError = $state('');
   listWarnings = $state.raw<string[]>([]);
   /** Per version id. Replaced, never mutated, so readers re-run. */
@@ -116,7 +128,7 @@ export class AppState {
 
   constructor(sourceId: BrowserSourceId, toolVersion: string, source?: SnapshotSource) {
     this.sourceId = sourceId;
-    this.source = source ?? browserSource(sourceId);
+    this.source = source ?? browserSource(sourceId, this.onRetry);
     this.toolVersion = toolVersion;
   }
 
@@ -138,7 +150,7 @@ export class AppState {
     if (id === this.sourceId && this.listStatus === 'ready') return;
     this.generation++;
     this.sourceId = id;
-    this.source = browserSource(id);
+    this.source = browserSource(id, this.onRetry);
     this.versions = [];
     this.layers = {};
     this.visible = [];

@@ -23,16 +23,18 @@ export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; det
 ];
 
 /**
+ * `onRetry` hears of each retry before its wait (the app says so while it waits).
  * @example const source = browserSource('archive');
  */
-export function browserSource(id: BrowserSourceId): SnapshotSource {
+export function browserSource(id: BrowserSourceId, onRetry?: RetryPolicy['onRetry']): SnapshotSource {
+  const retry: RetryPolicy = onRetry ? { ...RETRY, onRetry } : RETRY;
   if (id === 'deepstate-api')
-    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id), retry: RETRY });
-  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id), retry: RETRY });
+    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id), retry });
+  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id), retry });
   const listed = createArchiveSource({
     baseUrl: '/api/archive',
     fetch: cachingFetch(id),
-    retry: RETRY,
+    retry,
     listNames: async () => {
       const r = await fetch('/api/archive/_index.json');
       if (!r.ok) throw new Error(`HTTP ${r.status}`);

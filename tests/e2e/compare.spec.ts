@@ -201,11 +201,18 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
       answers.push(answers.length + 1);
       if (answers.length === 1) return route.fulfill({ status: 503, body: '{"error":"upstream busy"}' });
       if (answers.length === 2) return route.abort('connectionreset');
+      // The good answer comes a second late, so the notice can be seen while the app waits.
+      await new Promise((r) => setTimeout(r, 1000));
       return route.continue();
     });
     await page.goto('/?source=archive&t=2025-03-10');
+    // Said while it waits, as text (the server's own reason included), and gone soon after the date is drawn.
+    await expect(page.getByTestId('source-retrying')).toHaveText(
+      /The source did not answer properly \(HTTP 503: upstream busy\); trying again in 0\.5 s/u,
+    );
     await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-10');
     await expect(page.getByTestId('timeline-area')).toBeVisible();
+    await expect(page.getByTestId('source-retrying')).toHaveCount(0);
     expect(answers).toHaveLength(3);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });

@@ -52,6 +52,7 @@ export const en = {
   'sourceNotice.localCopyFolder': '(a folder laid out like the API, e.g. made by',
   'sourceNotice.localCopyEnd': '), or set it to another base URL.',
   'sourceNotice.retry': 'Try again',
+  'sourceNotice.retrying': 'The source did not answer properly ({reason}); trying again in {seconds} s…',
   'sourceNotice.skipped': {
     one: '{count} entry of the version list was skipped as malformed.',
     other: '{count} entries of the version list were skipped as malformed.',

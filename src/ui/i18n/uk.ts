@@ -54,6 +54,7 @@ export const uk: Messages = {
   'sourceNotice.localCopyFolder': '(тека з такою самою структурою, як API, — наприклад, створена командою',
   'sourceNotice.localCopyEnd': ') або вкажіть іншу базову URL-адресу.',
   'sourceNotice.retry': 'Спробувати ще раз',
+  'sourceNotice.retrying': 'Джерело відповіло з помилкою ({reason}); нова спроба за {seconds} с…',
   'sourceNotice.skipped': {
     one: '{count} запис списку версій пропущено як некоректний.',
     few: '{count} записи списку версій пропущено як некоректні.',
