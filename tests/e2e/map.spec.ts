@@ -213,3 +213,15 @@ test('with the source unreachable the app still opens and says how to use a loca
   expect(await layerIds(page, 'focus-areas')).toHaveLength(1);
   expect(pageErrors).toEqual([]);
 });
+
+test('a link’s date and pinned versions stay in the address bar while the source fails, for a reload or Try again', async ({
+  page,
+}) => {
+  await page.goto(`${UNREACHABLE_URL}?t=2025-03-03&pin=1754077960,1743539135`);
+  await expect(page.getByRole('alert').filter({ hasText: 'DeepStateMap is unreachable' })).toBeVisible();
+  // Past the permalink writer's 0.5 s pause for date-only changes.
+  await page.waitForTimeout(800);
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('t')).toBe('2025-03-03');
+  expect(params.get('pin')).toBe('1754077960,1743539135');
+});
