@@ -292,6 +292,42 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     expect(await page.evaluate((k) => localStorage.getItem(k), asideKey!)).toBeNull();
   });
 
+  test('swipe: an area drawn right of the divider (over map B) is added, and shows on both maps', async ({
+    page,
+  }) => {
+    await openCompared(page, '?source=archive&cmp=swipe');
+    await lookAtPokrovsk(page);
+    const panel = page.getByRole('region', { name: 'Your areas' });
+    await panel.getByRole('button', { name: 'Draw polygon' }).click();
+    // East of the centre: all four corners lie right of the divider, where map B is on top.
+    const corners: [number, number][] = [
+      [37.25, 48.2],
+      [37.45, 48.2],
+      [37.45, 48.4],
+      [37.25, 48.4],
+    ];
+    const box = (await page.locator('.map-wrap').boundingBox())!;
+    for (const c of corners) {
+      const x = await page.evaluate((ll) => window.__frontline!.map.project(ll).x, c);
+      expect(x, 'right of the divider').toBeGreaterThan(box.width / 2);
+    }
+    for (const c of [...corners, corners[0]!]) await clickAt(page, c);
+    await expect(panel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Area 1');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => window.__frontline!.compareMap!.queryRenderedFeatures({ layers: ['my-areas-fill'] }).length,
+        ),
+      )
+      .toBeGreaterThan(0);
+
+    // Side by side: the hint says where to draw.
+    await page.getByRole('radio', { name: 'Side by side' }).check();
+    await panel.getByRole('button', { name: 'Draw polygon' }).click();
+    await expect(panel.getByText('Side by side: draw on map A; the area shows on both.')).toBeVisible();
+    await panel.getByRole('button', { name: 'Stop drawing (Esc)' }).click();
+  });
+
   test('two tabs: an area added, renamed or deleted in one shows in the other; unreadable text changes nothing', async ({
     page,
     context,

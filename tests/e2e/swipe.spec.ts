@@ -79,6 +79,8 @@ const SHARED_LAYERS = [
   'focus-areas-outline',
   'focus-selection-fill',
   'focus-selection-line',
+  'my-areas-fill',
+  'my-areas-line',
 ];
 
 async function expectAOnMainAndBOnSecond(page: Page): Promise<void> {

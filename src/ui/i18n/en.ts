@@ -228,6 +228,7 @@ export const en = {
   'myAreas.hintPolygon':
     'Click the map at each corner; click the first corner again (or press Enter on the map) to finish. Escape stops.',
   'myAreas.hintCircle': 'Click the map at the centre, then at the edge of the circle. Escape stops.',
+  'myAreas.hintSide': 'Side by side: draw on map A; the area shows on both.',
   'myAreas.keyboard': 'Without a mouse: a circle around the map centre',
   'myAreas.radius': 'Radius (km)',
   'myAreas.addCircle': 'Add circle',

@@ -256,6 +256,7 @@ export const uk: Messages = {
   'myAreas.hintPolygon':
     'Клацніть на карті в кожній вершині; щоб завершити, клацніть першу вершину ще раз (або натисніть Enter на карті). Escape зупиняє.',
   'myAreas.hintCircle': 'Клацніть на карті в центрі, потім на краю кола. Escape зупиняє.',
+  'myAreas.hintSide': 'Поруч: малюйте на карті A; ділянка з’явиться на обох.',
   'myAreas.keyboard': 'Без миші: коло навколо центру карти',
   'myAreas.radius': 'Радіус (км)',
   'myAreas.addCircle': 'Додати коло',
