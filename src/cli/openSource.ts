@@ -10,7 +10,8 @@ import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts'
 import { cachingFetch } from '../sources/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
-import type { FetchLike, RetryPolicy } from '../sources/fetchJson.ts';
+import type { FetchLike } from '../sources/fetchJson.ts';
+import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
@@ -121,8 +122,7 @@ export function sourceFrom(
     ...(timeout ? { timeoutMs: timeout } : {}),
     retry: {
       retries,
-      onRetry: (r) =>
-        io.stderr(`retry ${r.attempt} in ${(r.delayMs / 1000).toFixed(1)} s: ${r.url}: ${r.reason}\n`),
+      onRetry: (r) => io.stderr(`${retryNote(r)}\n`),
     },
   });
 }

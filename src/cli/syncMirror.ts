@@ -25,6 +25,7 @@ import { ARCHIVE_KNOWN_GAPS, createArchiveSource } from '../sources/archive.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
 import { SourceError, type FetchLike } from '../sources/fetchJson.ts';
 import { fetchWithRetry, type RetryOptions } from '../sources/fetchWithRetry.ts';
+import { retryNote } from '../sources/retryPolicy.ts';
 import { decodeUtf8 } from '../sources/readBody.ts';
 import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
 import { isUrl } from './openSource.ts';
@@ -132,7 +133,7 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
   const retry: RetryOptions = {
     ...deps.retry,
     ...(signal ? { signal } : {}),
-    onRetry: (r) => note(`retry ${r.attempt} in ${(r.delayMs / 1000).toFixed(1)} s: ${r.url}: ${r.reason}`),
+    onRetry: (r) => note(retryNote(r)),
   };
   const summary: SyncSummary = {
     done: 0,

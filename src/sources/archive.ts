@@ -11,7 +11,8 @@ import {
   parseArchiveDay,
   type Version,
 } from '../core/index.ts';
-import { fetchJson, SourceError, type FetchLike, type RetryPolicy } from './fetchJson.ts';
+import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import type { RetryPolicy } from './retryPolicy.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const ARCHIVE_DEFAULT_URL = 'https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data';

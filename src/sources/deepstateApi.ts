@@ -4,7 +4,8 @@
  * proxies (or serves from a mirror folder); in Node it is the API itself or a local server.
  */
 import { parseDeepStateVersion, parseHistoryList } from '../core/index.ts';
-import { fetchJson, SourceError, type FetchLike, type RetryPolicy } from './fetchJson.ts';
+import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import type { RetryPolicy } from './retryPolicy.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const DEEPSTATE_SOURCE_ID = 'deepstate-api';

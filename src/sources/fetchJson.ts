@@ -3,7 +3,7 @@
  */
 import { MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
 import { BodyError, decodeUtf8, readBody, reasonOf } from './readBody.ts';
-import { backoffMs, realSleep, retryableStatus, retryAfterMs, type Sleep } from './retryPolicy.ts';
+import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy } from './retryPolicy.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -17,19 +17,6 @@ export class SourceError extends Error {
     super(message);
     this.name = 'SourceError';
   }
-}
-
-/** How `fetchJson` retries (src/sources/retryPolicy.ts says what is worth it); none when absent. */
-export interface RetryPolicy {
-  /** Retries after the first attempt (0: none). */
-  retries: number;
-  /** Delay before the first retry; it doubles on each further one. Default 500 ms. */
-  baseDelayMs?: number;
-  /** Upper bound of any delay, `Retry-After` included. Default 30 s. */
-  maxDelayMs?: number;
-  sleep?: Sleep;
-  /** Told about each retry before its delay (for progress output). */
-  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
 
 /** Errors of one attempt that another might not meet, with the wait the server asked for (ms). */

@@ -7,25 +7,15 @@
 import { MAX_BYTES } from '../core/index.ts';
 import { SourceError, type FetchLike } from './fetchJson.ts';
 import { readBody, reasonOf } from './readBody.ts';
-import { backoffMs, realSleep, retryableStatus, retryAfterMs, type Sleep } from './retryPolicy.ts';
+import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy } from './retryPolicy.ts';
 
-export { realSleep, type Sleep } from './retryPolicy.ts';
-
-export interface RetryOptions {
-  /** Retries after the first attempt; default 4 (5 attempts in all). */
-  retries?: number;
-  /** Delay before the first retry; it doubles on each further one. Default 500 ms. */
-  baseDelayMs?: number;
-  /** Upper bound of any delay, `Retry-After` included. Default 30 s. */
-  maxDelayMs?: number;
+/** The retry policy (retries default 4: 5 attempts in all), with each attempt's limits and a way to stop. */
+export interface RetryOptions extends Partial<RetryPolicy> {
   /** Per-attempt time limit. Default 60 s. */
   timeoutMs?: number;
   /** Largest body read; a bigger one fails at once, not retried. Default MAX_BYTES (src/core/parseGeoJsonText.ts). */
   maxBytes?: number;
   signal?: AbortSignal;
-  sleep?: Sleep;
-  /** Told about each retry before its delay (for progress output). */
-  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
 
 export type Fetched =

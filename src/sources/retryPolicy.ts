@@ -6,6 +6,35 @@
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+/** One retry about to happen: which request, which retry (1, 2, …), after how long, and why. */
+export interface RetryInfo {
+  url: string;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+/** How a request is retried (what is worth it is decided here, not by the caller). */
+export interface RetryPolicy {
+  /** Retries after the first attempt (0: none). */
+  retries: number;
+  /** Delay before the first retry; it doubles on each further one. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Upper bound of any delay, `Retry-After` included. Default 30 s. */
+  maxDelayMs?: number;
+  /** Injected so tests check the delays without waiting. */
+  sleep?: Sleep;
+  /** Told about each retry before its delay (for progress output). */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/**
+ * A retry as the command line says it on stderr.
+ * @example retryNote({ url, attempt: 1, delayMs: 500, reason: 'HTTP 503' }) // 'retry 1 in 0.5 s: https://…: HTTP 503'
+ */
+export const retryNote = ({ url, attempt, delayMs, reason }: RetryInfo): string =>
+  `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s: ${url}: ${reason}`;
+
 /**
  * A timer that an abort cuts short (rejecting with the abort reason).
  * @example await realSleep(500, signal)

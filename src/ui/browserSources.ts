@@ -4,7 +4,7 @@
  */
 import { createArchiveSource } from '../sources/archive.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
-import type { RetryPolicy } from '../sources/fetchJson.ts';
+import type { RetryPolicy } from '../sources/retryPolicy.ts';
 import type { SnapshotSource } from '../sources/types.ts';
 import { cachingFetch } from './snapshotCache.ts';
 
@@ -12,8 +12,8 @@ export type BrowserSourceId = 'deepstate-api' | 'archive';
 
 /**
  * A request that got no answer, broke off or got 5xx/408/425/429 (the same-origin proxy answers 502 when the public
- * source does not) is tried twice more, after 0.5 s and 1 s (or what `Retry-After` asks, up to 5 s); the version's
- * loading indicator stays on meanwhile. A 404 is an answer ("not published") and is shown at once.
+ * source does not) is tried twice more, after 0.5 s and 1 s (or what `Retry-After` asks, up to 5 s); the source
+ * notice says so meanwhile (AppState.retrying). A 404 is an answer ("not published") and is shown at once.
  */
 const RETRY: RetryPolicy = { retries: 2, maxDelayMs: 5000 };
 

@@ -17,7 +17,8 @@ import { createArchiveSource } from '../../src/sources/archive.ts';
 import { cachingFetch, DEFAULT_CACHE_DIR, type CacheMeta } from '../../src/sources/cache.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
 import { fetchJson, SourceError, type FetchLike } from '../../src/sources/fetchJson.ts';
-import { fetchWithRetry, type Sleep } from '../../src/sources/fetchWithRetry.ts';
+import { fetchWithRetry } from '../../src/sources/fetchWithRetry.ts';
+import type { Sleep } from '../../src/sources/retryPolicy.ts';
 import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
 import {
   answer,

@@ -1,7 +1,8 @@
 /** Retries with exponential backoff, against a fake fetch and a fake sleep: no network, no real waiting. */
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../src/sources/fetchJson.ts';
-import { fetchWithRetry, realSleep, type Sleep } from '../../src/sources/fetchWithRetry.ts';
+import { fetchWithRetry } from '../../src/sources/fetchWithRetry.ts';
+import { realSleep, type Sleep } from '../../src/sources/retryPolicy.ts';
 
 type Answer = number | Error | { status: number; headers?: Record<string, string> } | 'hang';
 
