@@ -2,6 +2,7 @@
  * The 2025 focus areas (geodata/focus-areas.geojson), bundled with the app so that a link's `focus=` id can be
  * checked before anything loads, and the picker can list them at once (issue #5, "Export and share").
  */
+import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import focusAreasText from '../../geodata/focus-areas.geojson?raw';
 import { boundsOf } from '../core/index.ts';
@@ -39,17 +40,6 @@ export function focusAreaBounds(id: string): [[number, number], [number, number]
   ];
 }
 
-/** Whether a point lies inside a ring (even–odd rule; a point exactly on an edge may fall either way). */
-function insideRing(ring: readonly (readonly number[])[], lng: number, lat: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * The focus area at a point, for clicks on the map: the smallest circle holding it (the most specific, where two
  * overlap), or null. Done in code rather than with an invisible map layer, which would cost every frame a pass.
@@ -58,8 +48,7 @@ function insideRing(ring: readonly (readonly number[])[], lng: number, lat: numb
 export function focusAreaAt(lng: number, lat: number): string | null {
   let best: FocusAreaProperties | null = null;
   for (const f of FOCUS_AREAS.features) {
-    const [outer, ...holes] = f.geometry.coordinates;
-    if (!outer || !insideRing(outer, lng, lat) || holes.some((h) => insideRing(h, lng, lat))) continue;
+    if (!booleanPointInPolygon([lng, lat], f)) continue;
     if (!best || f.properties.radius_km < best.radius_km) best = f.properties;
   }
   return best?.id ?? null;
