@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseGeoJsonText, parseUserAreas } from '../../src/core/index.ts';
+import { boxPolygon } from '../support/shapes.ts';
 import {
   cliChange,
   expect,
@@ -55,6 +56,18 @@ async function download(page: Page, name: string): Promise<{ name: string; text:
   ]);
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
 }
+
+/** A file of one named area, a box from west, south, east and north, for the import picker. */
+const boxFile = (name: string, w: number, s: number, e: number, n: number) => ({
+  name: 'box.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name }, geometry: boxPolygon(w, s, e, n) }],
+    }),
+  ),
+});
 
 const storedText = (page: Page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 
@@ -147,32 +160,7 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     await openCompared(page);
     const panel = page.getByRole('region', { name: 'Your areas' });
     const picker = panel.getByLabel('Import areas (GeoJSON)');
-    const good = JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: 'Myrnohrad box' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [37.2, 48.25],
-                [37.35, 48.25],
-                [37.35, 48.35],
-                [37.2, 48.35],
-                [37.2, 48.25],
-              ],
-            ],
-          },
-        },
-      ],
-    });
-    await picker.setInputFiles({
-      name: 'box.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(good),
-    });
+    await picker.setInputFiles(boxFile('Myrnohrad box', 37.2, 48.25, 37.35, 48.35));
     await expect(panel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Myrnohrad box');
     await expect(panel.getByTestId('my-area-figures')).toBeVisible({ timeout: 60_000 });
     const before = await storedText(page);
@@ -339,32 +327,9 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     await openCompared(other);
     const panel = page.getByRole('region', { name: 'Your areas' });
     const otherPanel = other.getByRole('region', { name: 'Your areas' });
-    const square = JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: 'Kurakhove box' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [37.2, 47.9],
-                [37.4, 47.9],
-                [37.4, 48.05],
-                [37.2, 48.05],
-                [37.2, 47.9],
-              ],
-            ],
-          },
-        },
-      ],
-    });
-    await panel.getByLabel('Import areas (GeoJSON)').setInputFiles({
-      name: 'box.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(square),
-    });
+    await panel
+      .getByLabel('Import areas (GeoJSON)')
+      .setInputFiles(boxFile('Kurakhove box', 37.2, 47.9, 37.4, 48.05));
     await expect(otherPanel.getByRole('textbox', { name: 'Name of area 1' })).toHaveValue('Kurakhove box');
     await expect(otherPanel.getByText('Updated from another tab: 1 area.')).toBeVisible();
     await expect(otherPanel.getByTestId('my-area-figures')).toBeVisible({ timeout: 60_000 });

@@ -9,15 +9,23 @@ import type { Polygon } from 'geojson';
  * @example squarePolygon(37, 48, 0.1)
  */
 export function squarePolygon(x: number, y: number, d: number): Polygon {
+  return boxPolygon(x, y, x + d, y + d);
+}
+
+/**
+ * An axis-aligned box in lon/lat from west, south, east and north, wound counter-clockwise (RFC 7946).
+ * @example boxPolygon(37.2, 48.25, 37.35, 48.35)
+ */
+export function boxPolygon(w: number, s: number, e: number, n: number): Polygon {
   return {
     type: 'Polygon',
     coordinates: [
       [
-        [x, y],
-        [x + d, y],
-        [x + d, y + d],
-        [x, y + d],
-        [x, y],
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
       ],
     ],
   };

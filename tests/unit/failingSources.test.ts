@@ -457,24 +457,21 @@ describe('sync retries what is worth retrying, with the sleep injected', () => {
 });
 
 const cli = (...argv: string[]) => runCli(localFetch, ...argv);
+/** `frontline area` on the archive at `baseUrl` for DATE, with `extra` options. */
+const area = (baseUrl: string, ...extra: string[]) =>
+  cli('area', '--source', 'archive', '--data', baseUrl, '--date', DATE, ...extra);
 
 describe('the CLI exits non-zero with a readable summary, and leaves no partial file', () => {
   it.each(MODES)('area: $mode', async ({ behaviour, says, timeoutS = GENEROUS_S }) => {
     const server = await serve({ [PATH]: behaviour() });
     const cache = freshDir();
-    const r = await cli(
-      'area',
-      '--source',
-      'archive',
-      '--data',
+    // One attempt, so the message is the mode's own (retries have their own tests).
+    const r = await area(
       server.baseUrl,
-      '--date',
-      DATE,
       '--timeout',
       String(timeoutS),
       '--cache-dir',
       cache,
-      // One attempt, so the message is the mode's own (retries have their own tests).
       '--retries',
       '0',
     );
@@ -545,16 +542,7 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
 
   it('area: 5xx then success (one real 0.5 s retry delay, by default) exits 0 and says it retried', async () => {
     const server = await serve({ [PATH]: sequence(status(503), answer(A)) });
-    const r = await cli(
-      'area',
-      '--source',
-      'archive',
-      '--data',
-      server.baseUrl,
-      '--date',
-      DATE,
-      '--no-cache',
-    );
+    const r = await area(server.baseUrl, '--no-cache');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`retry 1 in 0.5 s: ${server.baseUrl}${PATH}: HTTP 503\n`);
     expect(JSON.parse(r.stdout)).toHaveProperty('meta');
@@ -565,17 +553,7 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
     ['--timeout', 'soon', '--timeout "soon": seconds, from 0.05 to 3600'],
     ['--retries', '21', '--retries "21": a whole number 0–20'],
   ])('%s is checked like any option', async (option, value, says) => {
-    const r = await cli(
-      'area',
-      '--source',
-      'archive',
-      '--data',
-      'http://127.0.0.1:9',
-      '--date',
-      DATE,
-      option,
-      value,
-    );
+    const r = await area('http://127.0.0.1:9', option, value);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(says);
   });
