@@ -30,7 +30,7 @@ export interface RetryPolicy {
 
 /**
  * A retry as the command line says it on stderr.
- * @example retryNote({ url, attempt: 1, delayMs: 500, reason: 'HTTP 503' }) // 'retry 1 in 0.5 s: https://…: HTTP 503'
+ * @example retryNote({ url, attempt: 1, delayMs: 500, reason: 'HTTP 503' }) // 'retry 1 in 0.5 s: <url>: HTTP 503'
  */
 export const retryNote = ({ url, attempt, delayMs, reason }: RetryInfo): string =>
   `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s: ${url}: ${reason}`;

@@ -8,7 +8,8 @@ import type { GeoJSONSourceSpecification } from 'maplibre-gl';
  * ~410 ms with the default, ~280 ms with 32. Simplification (`tolerance`, in screen pixels at each zoom) is 1 px
  * instead of MapLibre's 0.375: an outline moves by at most a pixel, under the 1.2 px lines that draw it, and a
  * DeepState snapshot's tiles hold fewer vertices to transform each frame (bench:ui day step p95, harness: 135 ms
- * at 0.375 px, 131 at 1 px, 120 at 3 px; 1 px is kept for fidelity). Figures never come from tiles: they are computed on the full data.
+ * at 0.375 px, 131 at 1 px, 120 at 3 px; 1 px is kept for fidelity). Figures never come from tiles: they are
+ * computed on the full data.
  * @see https://maplibre.org/maplibre-style-spec/sources/#geojson
  * @example map.addSource('timeline', { type: 'geojson', data, ...GEOJSON_TILING });
  */
