@@ -108,6 +108,8 @@ export class AppState {
 
   /** Layers from the user's own files (kept across source switches; never replaced by a failed import). */
   userLayers = $state.raw<{ key: string; file: string; snapshot: Snapshot; areas?: SnapshotAreas }[]>([]);
+  /** Keys of imported layers come from a counter: a key built from the list's length repeats after a removal. */
+  #nextUserLayer = 0;
   importStatus = $state<Text>('');
   importProblems = $state.raw<Text[]>([]);
   importWarnings = $state.raw<string[]>([]);
@@ -421,7 +423,7 @@ export class AppState {
       }
       this.importWarnings = result.warnings;
       const added = result.snapshots.map((snapshot) => ({
-        key: `${this.userLayers.length}-${snapshot.version.id}`,
+        key: `${++this.#nextUserLayer}-${snapshot.version.id}`,
         file: file.name,
         snapshot,
       }));
