@@ -5,6 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import { getContext, setContext } from 'svelte';
 import {
+  monthEnds,
   nearestVersions,
   type ChangeReport,
   type Snapshot,
@@ -453,16 +454,7 @@ export class AppState {
     const first = this.dates[0];
     const last = this.dates[this.dates.length - 1];
     if (!first || !last) return;
-    const ends: string[] = [];
-    for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); ; m++) {
-      if (m > 12) {
-        m = 1;
-        y++;
-      }
-      const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-      if (end > last) break;
-      ends.push(end);
-    }
+    const ends = monthEnds(first, last);
     const out: { date: string; snapshot: string; areaKm2: number }[] = [];
     for (const [i, date] of ends.entries()) {
       if (gen !== this.generation) return;
