@@ -10,7 +10,7 @@ export type { Parsed } from './parseDeepState.ts';
 export { areaKm2, AREA_MODEL } from './areaKm2.ts';
 export { classUnion, snapshotAreas } from './snapshotAreas.ts';
 export type { ClassAreaMap, Region, RegionProperties, SnapshotAreas } from './snapshotAreas.ts';
-export { isIsoDate, daysBetween } from './dates.ts';
+export { isIsoDate, daysBetween, monthEnds, shiftDate } from './dates.ts';
 export { nearestVersions } from './nearestVersions.ts';
 export { areasToCsv } from './areasToCsv.ts';
 export type { AreaRow } from './areasToCsv.ts';
