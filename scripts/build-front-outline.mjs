@@ -17,7 +17,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Flatbush from 'flatbush';
 import { simplify, lineString } from '@turf/turf';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,17 +99,31 @@ function main() {
         }
     }
   }
-  const index = new Flatbush(segs.length);
-  for (const [ax, ay, bx, by] of segs)
-    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-  index.finish();
+  // A plain grid of 0.05° cells (no index package: the app has none either).
+  const CELL = 0.05;
+  const cells = new Map();
+  segs.forEach(([ax, ay, bx, by], i) => {
+    for (let cx = Math.floor(Math.min(ax, bx) / CELL); cx <= Math.floor(Math.max(ax, bx) / CELL); cx++)
+      for (let cy = Math.floor(Math.min(ay, by) / CELL); cy <= Math.floor(Math.max(ay, by) / CELL); cy++) {
+        const key = `${cx},${cy}`;
+        if (!cells.has(key)) cells.set(key, []);
+        cells.get(key).push(i);
+      }
+  });
+  const search = (x0, y0, x1, y1) => {
+    const out = new Set();
+    for (let cx = Math.floor(x0 / CELL); cx <= Math.floor(x1 / CELL); cx++)
+      for (let cy = Math.floor(y0 / CELL); cy <= Math.floor(y1 / CELL); cy++)
+        for (const i of cells.get(`${cx},${cy}`) ?? []) out.add(i);
+    return out;
+  };
 
   const labelOf = ([x, y]) => {
     const dy = MATCH_M / M_PER_DEG;
     const dx = dy / Math.cos((y * Math.PI) / 180);
     let best = 'coast';
     let bestD = MATCH_M;
-    for (const i of index.search(x - dx, y - dy, x + dx, y + dy)) {
+    for (const i of search(x - dx, y - dy, x + dx, y + dy)) {
       const [ax, ay, bx, by, code] = segs[i];
       const d = segmentDistanceM(x, y, ax, ay, bx, by);
       if (d <= bestD) [best, bestD] = [code, d];

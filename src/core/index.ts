@@ -73,3 +73,17 @@ export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
 export { boundsOf } from './boundsOf.ts';
+// Issue #15: the front line and its length.
+export {
+  frontContext,
+  frontLine,
+  stretchSummary,
+  FRONT_TOLERANCE_M,
+  GENERALISE_M,
+  SLIVER_KM,
+  DNIPRO_ZONE,
+} from './frontLine.ts';
+export type { FrontContext, FrontLine, FrontStretch, StretchSummary, StretchKind } from './frontLine.ts';
+export type { FrontOutlineCollection, OutlineKind } from './frontOutline.ts';
+export { geodesicEdgeKm, geodesicLineKm } from './geodesicKm.ts';
+export { generaliseLine } from './generaliseLine.ts';
