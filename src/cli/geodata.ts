@@ -1,7 +1,7 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Polygon } from 'geojson';
-import type { Region } from '../core/index.ts';
+import type { FrontOutlineCollection, Region } from '../core/index.ts';
 
 const root = new URL('../../geodata/', import.meta.url);
 
@@ -21,4 +21,9 @@ export function loadFocusAreas(): Region[] {
     geometry: f.geometry,
     properties: { iso: f.properties.id, name_en: f.properties.name_en, name_uk: f.properties.name_uk },
   }));
+}
+
+/** Ukraine's land border with Russia and Belarus and its coast (issue #15; scripts/build-front-outline.mjs). */
+export function loadFrontOutline(): FrontOutlineCollection {
+  return JSON.parse(readFileSync(new URL('front-outline.geojson', root), 'utf8')) as FrontOutlineCollection;
 }

@@ -7,6 +7,7 @@ import { areaCommand } from './commands/area.ts';
 import { changeCommand } from './commands/change.ts';
 import { checkCommand } from './commands/check.ts';
 import { historyCommand } from './commands/history.ts';
+import { lengthCommand } from './commands/length.ts';
 import { listCommand } from './commands/list.ts';
 import { syncCommand } from './commands/sync.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   check: checkCommand,
   sync: syncCommand,
+  length: lengthCommand,
 };
 
 function help(): string {

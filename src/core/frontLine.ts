@@ -17,6 +17,7 @@
  */
 import type { Position } from 'geojson';
 import { hashEdge } from './edgeHash.ts';
+import { TERM_TO_KM2 } from './edgeArea.ts';
 import { edgeSetOf, polygonsOf } from './edgeSet.ts';
 import {
   outlineDistance,
@@ -49,6 +50,12 @@ export const GENERALISE_M = 1000;
  * by the Berdiansk and Obytichna spits), and no front has ever run from the shore back to the shore.
  */
 export const SLIVER_KM: Readonly<Record<OutlineKind, number>> = { border: 5, coast: 25 };
+/**
+ * A closed ring with no border or coast whose mean width (2 × area ÷ perimeter) is under this many km is a seam: a
+ * gap the source left between two of its own polygons (DeepState's API versions draw occupied-since-2022, ORDLO and
+ * Crimea as separate features whose shared edges do not always meet), not a pocket. Real pockets are kilometres wide.
+ */
+export const SEAM_WIDTH_KM = 0.2;
 /**
  * Where the front follows the Dnipro, from its mouth past Kherson up the former Kakhovka reservoir: front whose
  * edges' midpoints lie in this box (degrees) is the Dnipro stretch. The box ends in the east at 35.2° E, where the
@@ -139,6 +146,8 @@ export interface FrontLine {
   rawKm: number;
   /** Boundary stretches taken out as border or coast, as drawn (km). */
   excludedKm: Record<OutlineKind, number>;
+  /** Closed rings left out as seams between the source's own polygons ({@link SEAM_WIDTH_KM}), as drawn (km). */
+  seamKm: number;
   stretches: FrontStretch[];
   excluded: ExcludedStretch[];
 }
@@ -280,12 +289,21 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
   const stretches: FrontStretch[] = [];
   const excluded: ExcludedStretch[] = [];
   const excludedKm: Record<OutlineKind, number> = { border: 0, coast: 0 };
+  let seamKm = 0;
   for (const rings of polygonsOf(geometry)) {
     for (const ring of rings) {
       if (ring.length < 4) continue;
       const runs = ringRuns(ctx, ring);
       absorbSlivers(runs);
       const pocket = runs.every((r) => r.kind === 'front');
+      if (pocket) {
+        const perimeterKm = runs.reduce((sum, r) => sum + r.km, 0);
+        const areaKm2 = Math.abs(edgeSetOf([[ring]]).total * TERM_TO_KM2);
+        if ((2 * areaKm2) / perimeterKm < SEAM_WIDTH_KM) {
+          seamKm += perimeterKm;
+          continue;
+        }
+      }
       // Slivers absorbed: runs of one kind may now follow each other; join them.
       const joined: Run[] = [];
       for (const r of runs) {
@@ -327,7 +345,7 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
     rawKm += s.rawKm;
     if (s.kind === 'dnipro') dniproKm += s.km;
   }
-  return { lengthKm, withoutDniproKm: lengthKm - dniproKm, rawKm, excludedKm, stretches, excluded };
+  return { lengthKm, withoutDniproKm: lengthKm - dniproKm, rawKm, excludedKm, seamKm, stretches, excluded };
 }
 
 export interface StretchSummary {

@@ -81,9 +81,18 @@ export {
   FRONT_TOLERANCE_M,
   GENERALISE_M,
   SLIVER_KM,
+  SEAM_WIDTH_KM,
   DNIPRO_ZONE,
 } from './frontLine.ts';
 export type { FrontContext, FrontLine, FrontStretch, StretchSummary, StretchKind } from './frontLine.ts';
 export type { FrontOutlineCollection, OutlineKind } from './frontOutline.ts';
 export { geodesicEdgeKm, geodesicLineKm } from './geodesicKm.ts';
 export { generaliseLine } from './generaliseLine.ts';
+export {
+  frontLengthReport,
+  frontLengthCsv,
+  frontLineGeoJson,
+  greyOuterGeometry,
+  LENGTH_MODEL,
+} from './frontLineReport.ts';
+export type { FrontLengthReport, FrontLineProperties } from './frontLineReport.ts';

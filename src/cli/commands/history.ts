@@ -2,13 +2,15 @@ import {
   changeBetween,
   changeByRegion,
   classGeometry,
+  frontContext,
+  frontLine,
   stepDates,
   toCsv,
   type AreaGeometry,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
-import { loadOblasts } from '../geodata.ts';
+import { loadFrontOutline, loadOblasts } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -23,13 +25,18 @@ interface Row {
   lostKm2: number | null;
   netKm2: number | null;
   byOblast?: Record<string, number>;
+  /** With --length (issue #15): the front line's generalised length, without the Dnipro, and as drawn. */
+  lengthKm?: number;
+  withoutDniproKm?: number;
+  rawLengthKm?: number;
 }
 
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
     'frontline history --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] [--by-oblast] [--format csv|json]',
+    '[--step day|week|month] [--by-oblast] [--length] [--format csv|json]\n\n' +
+    '--length adds the front line’s length per step (lengthKm, withoutDniproKm, rawLengthKm; see `frontline length`).',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,
@@ -38,6 +45,7 @@ export const historyCommand: Command = {
       step: { type: 'string' },
       format: { type: 'string' },
       'by-oblast': { type: 'boolean' },
+      length: { type: 'boolean' },
     });
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
@@ -48,6 +56,8 @@ export const historyCommand: Command = {
     const { versions } = await source.listVersions();
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];
+    // One context for the whole range: its per-edge memo is what keeps a daily history cheap.
+    const front = values.length ? frontContext(loadFrontOutline(), loadOblasts()) : null;
     const bar = progress(io, dates.length, `history ${step}`);
     const rows: Row[] = [];
     const used: { requested: string; date: string; versionId: string }[] = [];
@@ -71,6 +81,12 @@ export const historyCommand: Command = {
       if (oblasts.length && !first && !same) {
         row.byOblast = Object.fromEntries(changeByRegion(change, oblasts).map((r) => [r.iso, km2(r.netKm2)]));
       }
+      if (front) {
+        const fl = frontLine(geom, front);
+        row.lengthKm = km2(fl.lengthKm);
+        row.withoutDniproKm = km2(fl.withoutDniproKm);
+        row.rawLengthKm = km2(fl.rawKm);
+      }
       rows.push(row);
       used.push({ requested: date, date: at.snapshot.version.date, versionId: at.snapshot.version.id });
       prev = geom;
@@ -92,6 +108,7 @@ export const historyCommand: Command = {
         'lost_km2',
         'net_km2',
         ...isos.map((i) => `net_${i}_km2`),
+        ...(front ? ['length_km', 'without_dnipro_km', 'raw_length_km'] : []),
       ];
       const f = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(2));
       const body = rows.map((r) => [
@@ -103,6 +120,7 @@ export const historyCommand: Command = {
         f(r.lostKm2),
         f(r.netKm2),
         ...isos.map((i) => f(r.byOblast?.[i])),
+        ...(front ? [f(r.lengthKm), f(r.withoutDniproKm), f(r.rawLengthKm)] : []),
       ]);
       io.stdout(
         toCsv(header, body, `${metaComment({ ...m, snapshots: [] })}; class: occupied_all; step: ${step}`),
