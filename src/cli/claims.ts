@@ -1,12 +1,22 @@
 /** The registry of reported figures shipped in geodata/reported-figures.json. */
 import { readFileSync } from 'node:fs';
-import { parseClaims, type Claim } from '../core/index.ts';
+import { parseClaims, parseLengthClaims, type Claim, type LengthClaim } from '../core/index.ts';
 
-export function loadClaims(warn: (msg: string) => void): Claim[] {
-  const json = JSON.parse(
+const readRegistry = (): unknown =>
+  JSON.parse(
     readFileSync(new URL('../../geodata/reported-figures.json', import.meta.url), 'utf8'),
   ) as unknown;
+
+export function loadClaims(warn: (msg: string) => void): Claim[] {
+  const json = readRegistry();
   const { claims, issues } = parseClaims(json);
+  issues.forEach(warn);
+  return claims;
+}
+
+/** The registry's front-line lengths (issue #15). */
+export function loadLengthClaims(warn: (msg: string) => void): LengthClaim[] {
+  const { claims, issues } = parseLengthClaims(readRegistry());
   issues.forEach(warn);
   return claims;
 }

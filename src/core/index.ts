@@ -96,3 +96,5 @@ export {
   LENGTH_MODEL,
 } from './frontLineReport.ts';
 export type { FrontLengthReport, FrontLineProperties } from './frontLineReport.ts';
+export { parseLengthClaims, judgeLength } from './reportedFigures.ts';
+export type { LengthClaim, LengthCheck } from './reportedFigures.ts';

@@ -66,11 +66,21 @@ export function parseClaims(json: unknown): { claims: Claim[]; issues: string[] 
  */
 export function judge(claim: Claim, computedKm2: number): ClaimCheck {
   const deviationKm2 = computedKm2 - claim.valueKm2;
-  const deviationPct = claim.valueKm2 === 0 ? 0 : (deviationKm2 / claim.valueKm2) * 100;
+  const { deviationPct, verdict } = compare(claim.valueKm2, computedKm2, claim.bound);
+  return { claim, computedKm2, deviationKm2, deviationPct, verdict };
+}
+
+/** Deviation in % and the verdict of a computed figure against a reported one (any unit). */
+function compare(
+  reported: number,
+  computed: number,
+  bound?: 'more_than',
+): { deviationPct: number; verdict: Verdict } {
+  const deviationPct = reported === 0 ? 0 : ((computed - reported) / reported) * 100;
   const abs = Math.abs(deviationPct);
   const verdict: Verdict =
-    claim.bound === 'more_than'
-      ? computedKm2 > claim.valueKm2
+    bound === 'more_than'
+      ? computed > reported
         ? 'consistent with the floor'
         : 'below the floor'
       : abs <= 2
@@ -78,7 +88,73 @@ export function judge(claim: Claim, computedKm2: number): ClaimCheck {
         : abs <= 10
           ? '2–10% apart'
           : 'off by more than 10%';
-  return { claim, computedKm2, deviationKm2, deviationPct, verdict };
+  return { deviationPct, verdict };
+}
+
+/**
+ * A reported front-line length (issue #15): the registry's `lengthClaims`, in km, on one date, with the words the
+ * speaker used ("active front", "contact line") and which of our figures it is judged against.
+ */
+export interface LengthClaim {
+  id: string;
+  quote: string;
+  words: string;
+  publisher: string;
+  publishedOn: string;
+  /** The date the figure describes (`YYYY-MM-DD`; the 15th when only the month is known, as the note says). */
+  date: string;
+  metric: 'front_line_km';
+  valueKm: number;
+  approximate: boolean;
+  compareWith: 'lengthKm' | 'withoutDniproKm' | 'rawKm';
+  basis: string;
+  note: string;
+}
+
+export interface LengthCheck {
+  claim: LengthClaim;
+  computedKm: number;
+  deviationKm: number;
+  deviationPct: number;
+  verdict: Verdict;
+}
+
+/**
+ * Reads the registry's `lengthClaims` (none when absent), with readable issues for malformed entries (left out).
+ * @example parseLengthClaims(JSON.parse(text)).claims[0]?.valueKm // 1500
+ */
+export function parseLengthClaims(json: unknown): { claims: LengthClaim[]; issues: string[] } {
+  const list = (json as { lengthClaims?: unknown } | null)?.lengthClaims;
+  if (list === undefined) return { claims: [], issues: [] };
+  if (!Array.isArray(list))
+    return { claims: [], issues: ['reported figures: "lengthClaims" is not an array'] };
+  const claims: LengthClaim[] = [];
+  const issues: string[] = [];
+  list.forEach((raw: Partial<LengthClaim>, i) => {
+    const where = `reported figures: length claim ${i} (${JSON.stringify(raw?.id ?? '?')})`;
+    if (!raw || typeof raw.id !== 'string') return void issues.push(`${where}: no id`);
+    if (!isIsoDate(raw.date)) return void issues.push(`${where}: date needs an ISO date`);
+    if (raw.metric !== 'front_line_km') return void issues.push(`${where}: metric must be front_line_km`);
+    if (typeof raw.valueKm !== 'number' || !Number.isFinite(raw.valueKm) || raw.valueKm <= 0)
+      return void issues.push(`${where}: valueKm is not a positive number`);
+    if (!['lengthKm', 'withoutDniproKm', 'rawKm'].includes(raw.compareWith as string))
+      return void issues.push(`${where}: compareWith must be lengthKm, withoutDniproKm or rawKm`);
+    claims.push(raw as LengthClaim);
+  });
+  return { claims, issues };
+}
+
+/**
+ * Judges a computed front-line length against a length claim, with the same verdicts as {@link judge}.
+ * @example judgeLength(claim1250, 1227.6).verdict // '2–10% apart'
+ */
+export function judgeLength(claim: LengthClaim, computedKm: number): LengthCheck {
+  return {
+    claim,
+    computedKm,
+    deviationKm: computedKm - claim.valueKm,
+    ...compare(claim.valueKm, computedKm),
+  };
 }
 
 /**

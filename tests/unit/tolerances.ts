@@ -71,3 +71,12 @@ export const SNAP_ABS_KM2 = 1e-5;
  * area over every class of all 41 reference versions (the 1e-9° snap plus rounding); the bound is ten times that.
  */
 export const UNION_VS_TURF_REL = 1.3e-7;
+
+/**
+ * Front-line length (issue #15): a synthetic front of known geodesic length, and the line's GeoJSON export re-read,
+ * against the computed length: 1e-6 relative.
+ */
+export const FRONT_LENGTH_REL = 1e-6;
+
+/** The largest day-to-day change of the archive's front-line length outside the dates docs/front-length.md lists. */
+export const FRONT_DAILY_CHANGE_MAX = 0.05;

@@ -2,7 +2,10 @@ import {
   areaKm2,
   changeBetween,
   classGeometry,
+  frontContext,
+  frontLine,
   judge,
+  judgeLength,
   toCsv,
   type Claim,
   type ClaimCheck,
@@ -11,7 +14,8 @@ import {
 import { SourceError } from '../../sources/fetchJson.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { oneOf, parse, SOURCE_OPTIONS } from '../args.ts';
-import { loadClaims } from '../claims.ts';
+import { loadClaims, loadLengthClaims } from '../claims.ts';
+import { loadFrontOutline, loadOblasts } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -34,7 +38,13 @@ export const checkCommand: Command = {
     const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     const claims = loadClaims((w) => io.stderr(`warning: ${w}\n`));
-    const dates = [...new Set(claims.flatMap((c) => [c.period.from, c.period.to]))].sort();
+    const lengthClaims = loadLengthClaims((w) => io.stderr(`warning: ${w}\n`));
+    const dates = [
+      ...new Set([
+        ...claims.flatMap((c) => [c.period.from, c.period.to]),
+        ...lengthClaims.map((c) => c.date),
+      ]),
+    ].sort();
     // Each date is loaded once; a date the source can't answer makes only its claims unavailable.
     const snapshots = new Map<string, Snapshot | string>();
     const bar = progress(io, dates.length, 'loading snapshots');
@@ -63,8 +73,42 @@ export const checkCommand: Command = {
         snapshots: snaps,
       };
     });
+    // Front-line lengths (issue #15), each against the figure its registry entry names (compareWith).
+    const front = lengthClaims.length ? frontContext(loadFrontOutline(), loadOblasts()) : null;
+    const lengthFlat = lengthClaims.map((claim) => {
+      const s = snapshots.get(claim.date)!;
+      const base = {
+        id: claim.id,
+        publisher: claim.publisher,
+        publishedOn: claim.publishedOn,
+        basis: claim.basis,
+        period: `${claim.date}..${claim.date}`,
+        metric: claim.metric,
+        reportedKm2: claim.valueKm,
+        approximate: claim.approximate,
+      };
+      if (typeof s === 'string' || !front)
+        return {
+          ...base,
+          snapshots: '',
+          computedKm2: null,
+          deviationKm2: null,
+          deviationPct: null,
+          verdict: `not computable: ${String(s)}`,
+        };
+      const fl = frontLine(classGeometry(s, 'occupied_all'), front);
+      const check = judgeLength(claim, fl[claim.compareWith]);
+      return {
+        ...base,
+        snapshots: `${s.version.date}..${s.version.date}`,
+        computedKm2: km2(check.computedKm),
+        deviationKm2: km2(check.deviationKm),
+        deviationPct: km2(check.deviationPct),
+        verdict: `${check.verdict} (${claim.words} vs our ${claim.compareWith})`,
+      };
+    });
     const m = meta(source, []);
-    const flat = results.map((r) => ({
+    const areaFlat = results.map((r) => ({
       id: r.claim.id,
       publisher: r.claim.publisher,
       publishedOn: r.claim.publishedOn,
@@ -79,6 +123,25 @@ export const checkCommand: Command = {
       deviationPct: r.check ? km2(r.check.deviationPct) : null,
       verdict: r.check?.verdict ?? `not computable: ${r.unavailable}`,
     }));
+    // Length rows share the columns: their reported/computed figures are in km, not km² (metric front_line_km).
+    const flat = [
+      ...areaFlat,
+      ...lengthFlat.map((f) => ({
+        id: f.id,
+        publisher: f.publisher,
+        publishedOn: f.publishedOn,
+        basis: f.basis,
+        period: f.period,
+        snapshots: f.snapshots,
+        metric: f.metric,
+        reportedKm2: f.reportedKm2,
+        approximate: f.approximate,
+        computedKm2: f.computedKm2,
+        deviationKm2: f.deviationKm2,
+        deviationPct: f.deviationPct,
+        verdict: f.verdict,
+      })),
+    ];
     if (format === 'json') io.stdout(JSON.stringify({ meta: m, checks: flat }, null, 2) + '\n');
     else if (format === 'csv') {
       const header = Object.keys(flat[0] ?? { id: '' });
@@ -88,7 +151,7 @@ export const checkCommand: Command = {
           flat.map((f) =>
             Object.values(f).map((v) => (v === null ? null : typeof v === 'boolean' ? String(v) : v)),
           ),
-          metaComment(m),
+          `${metaComment(m)}; rows of metric front_line_km are lengths in km, not km²`,
         ),
       );
     } else {

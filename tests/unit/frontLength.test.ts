@@ -1,0 +1,216 @@
+/**
+ * The front line and its length (issue #15) on synthetic shapes with known answers: a square against a straight
+ * border and a coast, a pocket and a seam, a stretch in the Dnipro zone; GeographicLib (independent of the piece
+ * bookkeeping) for the expected lengths; metamorphic checks on the tolerance and the generalisation.
+ */
+import geodesic from 'geographiclib-geodesic';
+import type { Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import {
+  frontContext,
+  frontLine,
+  generaliseLine,
+  geodesicLineKm,
+  stretchSummary,
+  type FrontOutlineCollection,
+} from '../../src/core/index.ts';
+import { runCli } from '../support/runCli.ts';
+import { FRONT_LENGTH_REL } from './tolerances.ts';
+
+const g = geodesic.Geodesic.WGS84;
+/** GeographicLib's geodesic distance, km. */
+const km = (a: Position, b: Position): number => g.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12! / 1000;
+
+const outline = (border: Position[], coast: Position[]): FrontOutlineCollection => ({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { kind: 'border', neighbour: 'RUS' },
+      geometry: { type: 'MultiLineString', coordinates: [border] },
+    },
+    {
+      type: 'Feature',
+      properties: { kind: 'coast', neighbour: null },
+      geometry: { type: 'MultiLineString', coordinates: [coast] },
+    },
+  ],
+});
+
+// A square 37.0–37.1° E × 48.0–48.1° N: its south side on a straight border, its east side on a straight coast.
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [37, 48],
+      [37.1, 48],
+      [37.1, 48.1],
+      [37, 48.1],
+      [37, 48],
+    ],
+  ],
+};
+const lines = outline(
+  [
+    [36.9, 48],
+    [37.2, 48],
+  ],
+  [
+    [37.1, 47.9],
+    [37.1, 48.2],
+  ],
+);
+// The front: the west and north sides.
+const known = km([37, 48], [37, 48.1]) + km([37, 48.1], [37.1, 48.1]);
+
+describe('frontLine on synthetic shapes', () => {
+  it('a square against a straight border and a coast: the two other sides, to 1e-6', () => {
+    const ctx = frontContext(lines, [], { toleranceM: 10 });
+    const frozen = structuredClone(square);
+    Object.freeze(frozen.coordinates[0]);
+    const fl = frontLine(frozen, ctx);
+    expect(fl.rawKm / known - 1).toBeLessThan(FRONT_LENGTH_REL);
+    expect(known / fl.rawKm - 1).toBeLessThan(FRONT_LENGTH_REL);
+    // Two straight sides meeting at a corner far more than 1 km off their chord: generalisation keeps them.
+    expect(Math.abs(fl.lengthKm / known - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(Math.abs(fl.excludedKm.border / km([37, 48], [37.1, 48]) - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(Math.abs(fl.excludedKm.coast / km([37.1, 48], [37.1, 48.1]) - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(fl.stretches).toHaveLength(1);
+    expect(fl.stretches[0]!.kind).toBe('land');
+    expect(frozen).toEqual(square);
+  });
+
+  it('the tolerance takes about its own width off each end of the front (metamorphic)', () => {
+    const fl = frontLine(square, frontContext(lines, [], { toleranceM: 1000 }));
+    // The west side loses its southern km (near the border), the north side its eastern km (near the coast);
+    // pieces are 100 m long, classified by their midpoints.
+    expect(known - fl.rawKm).toBeGreaterThan(1.9);
+    expect(known - fl.rawKm).toBeLessThan(2.1);
+    expect(fl.rawKm + fl.excludedKm.border + fl.excludedKm.coast).toBeCloseTo(
+      known + km([37, 48], [37.1, 48]) + km([37.1, 48], [37.1, 48.1]),
+      6,
+    );
+  });
+
+  it('a hole 3 km wide is a pocket; one 50 m wide is a seam between polygons', () => {
+    const hole = (w: number): Position[] => [
+      [37.05 - w, 48.05 - w],
+      [37.05 - w, 48.05 + w],
+      [37.05 + w, 48.05 + w],
+      [37.05 + w, 48.05 - w],
+      [37.05 - w, 48.05 - w],
+    ];
+    const ctx = frontContext(lines, [], { toleranceM: 10 });
+    const wide = hole(0.0135);
+    const fl = frontLine({ type: 'Polygon', coordinates: [square.coordinates[0]!, wide] }, ctx);
+    const pockets = fl.stretches.filter((s) => s.kind === 'pocket');
+    expect(pockets).toHaveLength(1);
+    let perimeter = 0;
+    for (let i = 1; i < wide.length; i++) perimeter += km(wide[i - 1]!, wide[i]!);
+    expect(Math.abs(pockets[0]!.rawKm / perimeter - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(pockets[0]!.line[0]).toEqual(pockets[0]!.line[pockets[0]!.line.length - 1]);
+    expect(Math.abs(fl.rawKm / (known + perimeter) - 1)).toBeLessThan(FRONT_LENGTH_REL);
+
+    const thin: Position[] = [
+      [37.02, 48.05],
+      [37.08, 48.05],
+      [37.08, 48.0505],
+      [37.02, 48.0505],
+      [37.02, 48.05],
+    ];
+    const seam = frontLine({ type: 'Polygon', coordinates: [square.coordinates[0]!, thin] }, ctx);
+    expect(seam.stretches.filter((s) => s.kind === 'pocket')).toHaveLength(0);
+    expect(seam.seamKm).toBeGreaterThan(8);
+    expect(Math.abs(seam.rawKm / known - 1)).toBeLessThan(FRONT_LENGTH_REL);
+  });
+
+  it('front in the Dnipro zone is the Dnipro stretch, left out of withoutDniproKm', () => {
+    // Straddles 35.2° E, the zone's eastern end, with a vertex on it; its south side is coast.
+    const ring: Position[] = [
+      [35.1, 47.4],
+      [35.3, 47.4],
+      [35.3, 47.5],
+      [35.2, 47.5],
+      [35.1, 47.5],
+      [35.1, 47.4],
+    ];
+    const ctx = frontContext(
+      outline(
+        [
+          [30, 52],
+          [30.1, 52],
+        ],
+        [
+          [35, 47.4],
+          [35.4, 47.4],
+        ],
+      ),
+      [],
+      { toleranceM: 10 },
+    );
+    const fl = frontLine({ type: 'Polygon', coordinates: [ring] }, ctx);
+    const dnipro = km([35.2, 47.5], [35.1, 47.5]) + km([35.1, 47.5], [35.1, 47.4]);
+    const land = km([35.3, 47.4], [35.3, 47.5]) + km([35.3, 47.5], [35.2, 47.5]);
+    const rows = stretchSummary(fl.stretches);
+    expect(rows.map((r) => r.kind)).toEqual(['dnipro', 'land']);
+    expect(Math.abs(rows[0]!.rawKm / dnipro - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(Math.abs(rows[1]!.rawKm / land - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    expect(fl.withoutDniproKm).toBeCloseTo(fl.lengthKm - rows[0]!.km, 9);
+  });
+
+  it('nothing occupied: zero length, no stretches', () => {
+    const fl = frontLine(null, frontContext(lines, []));
+    expect(fl).toMatchObject({ lengthKm: 0, rawKm: 0, stretches: [] });
+  });
+});
+
+describe('generaliseLine', () => {
+  const wiggle: Position[] = Array.from({ length: 200 }, (_, i) => [37 + i * 0.001, 48 + (i % 2) * 0.002]);
+
+  it('keeps the ends, drops wiggles under the tolerance, and never lengthens the line', () => {
+    const frozen = Object.freeze(wiggle.map((p) => Object.freeze(p.slice())));
+    const out = generaliseLine(frozen, 1000);
+    expect(out[0]).toEqual(wiggle[0]);
+    expect(out[out.length - 1]).toEqual(wiggle[wiggle.length - 1]);
+    expect(out.length).toBeLessThan(5);
+    expect(geodesicLineKm(out)).toBeLessThan(geodesicLineKm(wiggle));
+    // 0.002° of latitude is 222 m: a tolerance under that keeps every vertex.
+    expect(generaliseLine(wiggle, 100)).toHaveLength(wiggle.length);
+  });
+
+  it('a closed line stays closed', () => {
+    const ring: Position[] = [
+      [37, 48],
+      [37.2, 48],
+      [37.2, 48.2],
+      [37, 48.2],
+      [37, 48],
+    ];
+    const out = generaliseLine(ring, 1000);
+    expect(out).toHaveLength(5);
+  });
+});
+
+describe('frontline length: usage errors', () => {
+  const noFetch = () => Promise.reject(new Error('no network in this test'));
+  it('exits 2 with a clear message on a bad date or format', async () => {
+    const bad = await runCli(noFetch, 'length', '--source', 'archive', '--date', '2025-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date "2025-02-30" is not a calendar date');
+    const fmt = await runCli(
+      noFetch,
+      'length',
+      '--source',
+      'archive',
+      '--date',
+      '2025-02-03',
+      '--format',
+      'kml',
+    );
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain('use one of json, csv, geojson');
+    const help = await runCli(noFetch, 'length', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('within 1 km');
+  });
+});
