@@ -1,0 +1,138 @@
+/**
+ * The front-line length (issue #15) on the real reference data, read through FRONTLINE_REFERENCE_DATA; skipped with
+ * the reason printed when it is absent.
+ *
+ * - Every day of the daily archive: a positive length that changes by less than 5% from one day to the next, except
+ *   on the dates docs/front-length.md lists with a reason; the border and the coast taken out each within the range
+ *   the outline allows.
+ * - Every DeepStateMap version present: a positive length, the grey zone's outer edge measured too.
+ * - The line's GeoJSON export (the CLI's `length --format geojson`), re-read and measured with GeographicLib, gives
+ *   the same length as drawn.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import geodesic from 'geographiclib-geodesic';
+import type { FeatureCollection, LineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import {
+  archiveDateFromName,
+  archiveVersion,
+  classGeometry,
+  frontContext,
+  frontLine,
+  greyOuterGeometry,
+  parseArchiveDay,
+  parseDeepStateVersion,
+  type FrontLineProperties,
+  type Version,
+} from '../../src/core/index.ts';
+import { loadFrontOutline, loadOblasts } from '../../src/cli/geodata.ts';
+import { referenceDir } from '../support/referenceData.ts';
+import { runCli } from '../support/runCli.ts';
+import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL } from './tolerances.ts';
+
+const ref = referenceDir();
+/** Dates whose length may change by more than 5% from the day before, with the reason (docs/front-length.md). */
+const JUMPS: Record<string, string> = {};
+
+describe.skipIf(!ref)('front-line length on the reference data', () => {
+  const ctx = frontContext(loadFrontOutline(), loadOblasts());
+
+  it('every archive day: positive, < 5% a day, border and coast each in range', () => {
+    const dir = `${ref}/deepstate-archive`;
+    const files = readdirSync(dir)
+      .filter((f) => archiveDateFromName(f))
+      .sort();
+    expect(files.length).toBeGreaterThan(700);
+    let prev: { date: string; km: number } | null = null;
+    const jumps: string[] = [];
+    for (const f of files) {
+      const date = archiveDateFromName(f)!;
+      const parsed = parseArchiveDay(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), archiveVersion(date));
+      const fl = frontLine(classGeometry(parsed.value!, 'occupied_all'), ctx);
+      expect(fl.lengthKm, date).toBeGreaterThan(800);
+      expect(fl.lengthKm, date).toBeLessThan(fl.rawKm);
+      // The Russian border is 1,988 km long in the outline: part of it is occupied-side boundary, never all.
+      expect(fl.excludedKm.border, date).toBeGreaterThan(850);
+      expect(fl.excludedKm.border, date).toBeLessThan(1400);
+      // The occupied coast: Azov, the Crimean shore, the Kherson shore and the Kinburn spit.
+      expect(fl.excludedKm.coast, date).toBeGreaterThan(2000);
+      expect(fl.excludedKm.coast, date).toBeLessThan(2300);
+      if (prev) {
+        const change = Math.abs(fl.lengthKm / prev.km - 1);
+        if (change >= FRONT_DAILY_CHANGE_MAX && !JUMPS[date])
+          jumps.push(`${prev.date} → ${date}: ${(change * 100).toFixed(1)}%`);
+      }
+      prev = { date, km: fl.lengthKm };
+    }
+    expect(jumps).toEqual([]);
+  }, 60_000);
+
+  it('every DeepStateMap version present: positive, and the grey zone’s outer edge', () => {
+    const api = `${ref}/deepstate-api`;
+    const list = JSON.parse(readFileSync(`${api}/history/public`, 'utf8')) as {
+      id: number;
+      createdAt: string;
+    }[];
+    let measured = 0;
+    for (const v of list) {
+      let raw: string;
+      try {
+        raw = readFileSync(`${api}/history/${v.id}/geojson`, 'utf8');
+      } catch {
+        continue; // not mirrored (the folder holds the first version of each month)
+      }
+      const createdAt = new Date(v.id * 1000).toISOString();
+      const version: Version = { id: String(v.id), createdAt, date: createdAt.slice(0, 10) };
+      const snap = parseDeepStateVersion(JSON.parse(raw), version).value!;
+      const fl = frontLine(classGeometry(snap, 'occupied_all'), ctx);
+      expect(fl.lengthKm, version.date).toBeGreaterThan(700);
+      expect(fl.excludedKm.border + fl.excludedKm.coast, version.date).toBeGreaterThan(2500);
+      const grey = greyOuterGeometry(snap);
+      if (grey) expect(frontLine(grey, ctx).lengthKm, version.date).toBeGreaterThan(700);
+      measured++;
+    }
+    expect(measured).toBeGreaterThan(30);
+  }, 60_000);
+
+  it('the GeoJSON export re-read gives the same length as drawn', async () => {
+    const localFetch = () => Promise.reject(new Error('no network in this test'));
+    const args = [
+      'length',
+      '--source',
+      'archive',
+      '--data',
+      `${ref}/deepstate-archive`,
+      '--date',
+      '2025-09-26',
+    ];
+    const json = await runCli(localFetch, ...args);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      rawKm: number;
+      lengthKm: number;
+      excludedKm: { border: number };
+    };
+    const gj = await runCli(localFetch, ...args, '--format', 'geojson');
+    expect(gj.code).toBe(0);
+    const fc = JSON.parse(gj.stdout) as FeatureCollection<LineString, FrontLineProperties>;
+    const g = geodesic.Geodesic.WGS84;
+    let rawKm = 0;
+    let km = 0;
+    let borderKm = 0;
+    for (const f of fc.features) {
+      const c = f.geometry.coordinates;
+      let len = 0;
+      for (let i = 1; i < c.length; i++)
+        len += g.Inverse(c[i - 1]![1]!, c[i - 1]![0]!, c[i]![1]!, c[i]![0]!).s12!;
+      if (f.properties.part === 'front') {
+        rawKm += len / 1000;
+        km += f.properties.km!;
+      } else if (f.properties.kind === 'border') borderKm += len / 1000;
+    }
+    // The report rounds to 0.01 km.
+    expect(Math.abs(rawKm - report.rawKm)).toBeLessThan(0.006 + report.rawKm * FRONT_LENGTH_REL);
+    expect(Math.abs(borderKm - report.excludedKm.border)).toBeLessThan(0.006 + borderKm * FRONT_LENGTH_REL);
+    // Per-stretch generalised lengths are rounded each: they add up to the headline within that rounding.
+    expect(Math.abs(km - report.lengthKm)).toBeLessThan(0.005 * fc.features.length);
+  });
+});
