@@ -35,11 +35,13 @@ import {
   changeBetween,
   changeByRegion,
   classGeometry,
+  frontContext,
+  frontLine,
   segmentChange,
   type AreaGeometry,
   type Region,
 } from '../src/core/index.ts';
-import { loadFocusAreas, loadOblasts } from '../src/cli/geodata.ts';
+import { loadFocusAreas, loadFrontOutline, loadOblasts } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
 import { fileFetch } from '../src/sources/fileFetch.ts';
 import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
@@ -293,9 +295,20 @@ async function main(): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   let prev: AreaGeometry | null = null;
   let netSum = 0;
+  // (d') issue #15: the front line's length on every day, with one context for the whole run as `history --length`.
+  const tFront = performance.now();
+  const front = frontContext(loadFrontOutline(), oblasts);
+  let frontMs = performance.now() - tFront;
+  let firstFrontMs = 0;
+  let lengthSum = 0;
   for (const version of versions) {
     const t0 = performance.now();
     const geom = classGeometry(await source.loadVersion(version), 'occupied_all');
+    const tl = performance.now();
+    lengthSum += frontLine(geom, front).lengthKm;
+    const dt = performance.now() - tl;
+    if (!firstFrontMs) firstFrontMs = dt;
+    frontMs += dt;
     const t1 = performance.now();
     if (prev) {
       const change = changeBetween(prev, geom);
@@ -304,7 +317,7 @@ async function main(): Promise<void> {
       pairs++;
     }
     computeMs += performance.now() - t1;
-    loadMs += t1 - t0;
+    loadMs += tl - t0;
     prev = geom;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
@@ -315,6 +328,12 @@ async function main(): Promise<void> {
       `(${(computeMs / pairs).toFixed(1)} ms/pair); loading and parsing the files ${(loadMs / 1000).toFixed(2)} s; ` +
       `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB sampled, ${maxRssMb.toFixed(0)} MB maxRSS; ` +
       `net inside the oblasts over the whole period ${netSum.toFixed(1)} km²`,
+  );
+  console.log(
+    `(d') front-line length on the same ${versions.length} days (issue #15, one context as history --length): ` +
+      `${(frontMs / 1000).toFixed(2)} s in all (${(frontMs / versions.length).toFixed(2)} ms/day; context + first ` +
+      `day ${firstFrontMs.toFixed(0)} ms), against ${(computeMs / 1000).toFixed(2)} s for the change in this run ` +
+      `(ratio ${(frontMs / computeMs).toFixed(2)}); mean length ${(lengthSum / versions.length).toFixed(1)} km`,
   );
 
   await memoryCeilings(dir, versions[0]!.date, versions.at(-1)!.date);
@@ -399,6 +418,25 @@ async function memoryCeilings(dir: string, first: string, last: string): Promise
   console.log(
     `(e) frontline history --source archive --step day over the whole archive (${first} → ${last}), from the folder: ` +
       `exit ${history.code} in ${history.seconds.toFixed(1)} s; peak RSS ${history.maxRssMb.toFixed(0)} MB (maxRSS)`,
+  );
+  // The same with the front line's length per day (issue #15): the cost of --length, against the run above.
+  const withLength = await runCli([
+    'history',
+    '--source',
+    'archive',
+    '--data',
+    dir,
+    '--from',
+    first,
+    '--to',
+    last,
+    '--step',
+    'day',
+    '--length',
+  ]);
+  console.log(
+    `(e) the same with --length: exit ${withLength.code} in ${withLength.seconds.toFixed(1)} s ` +
+      `(+${(withLength.seconds - history.seconds).toFixed(1)} s); peak RSS ${withLength.maxRssMb.toFixed(0)} MB (maxRSS)`,
   );
 }
 

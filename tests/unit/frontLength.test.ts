@@ -168,7 +168,7 @@ describe('generaliseLine', () => {
   const wiggle: Position[] = Array.from({ length: 200 }, (_, i) => [37 + i * 0.001, 48 + (i % 2) * 0.002]);
 
   it('keeps the ends, drops wiggles under the tolerance, and never lengthens the line', () => {
-    const frozen = Object.freeze(wiggle.map((p) => Object.freeze(p.slice())));
+    const frozen = Object.freeze(wiggle.map((p) => Object.freeze(p.slice()) as Position));
     const out = generaliseLine(frozen, 1000);
     expect(out[0]).toEqual(wiggle[0]);
     expect(out[out.length - 1]).toEqual(wiggle[wiggle.length - 1]);

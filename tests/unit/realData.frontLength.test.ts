@@ -23,6 +23,8 @@ import {
   parseArchiveDay,
   parseDeepStateVersion,
   type FrontLineProperties,
+  type Parsed,
+  type Snapshot,
   type Version,
 } from '../../src/core/index.ts';
 import { loadFrontOutline, loadOblasts } from '../../src/cli/geodata.ts';
@@ -31,6 +33,10 @@ import { runCli } from '../support/runCli.ts';
 import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL } from './tolerances.ts';
 
 const ref = referenceDir();
+const valueOf = (p: Parsed<Snapshot>): Snapshot => {
+  if (!p.ok) throw new Error(p.issues.join('; '));
+  return p.value;
+};
 /** Dates whose length may change by more than 5% from the day before, with the reason (docs/front-length.md). */
 const JUMPS: Record<string, string> = {};
 
@@ -48,7 +54,7 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
     for (const f of files) {
       const date = archiveDateFromName(f)!;
       const parsed = parseArchiveDay(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), archiveVersion(date));
-      const fl = frontLine(classGeometry(parsed.value!, 'occupied_all'), ctx);
+      const fl = frontLine(classGeometry(valueOf(parsed), 'occupied_all'), ctx);
       expect(fl.lengthKm, date).toBeGreaterThan(800);
       expect(fl.lengthKm, date).toBeLessThan(fl.rawKm);
       // The Russian border is 1,988 km long in the outline: part of it is occupied-side boundary, never all.
@@ -83,7 +89,7 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
       }
       const createdAt = new Date(v.id * 1000).toISOString();
       const version: Version = { id: String(v.id), createdAt, date: createdAt.slice(0, 10) };
-      const snap = parseDeepStateVersion(JSON.parse(raw), version).value!;
+      const snap = valueOf(parseDeepStateVersion(JSON.parse(raw), version));
       const fl = frontLine(classGeometry(snap, 'occupied_all'), ctx);
       expect(fl.lengthKm, version.date).toBeGreaterThan(700);
       expect(fl.excludedKm.border + fl.excludedKm.coast, version.date).toBeGreaterThan(2500);
