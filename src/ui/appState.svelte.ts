@@ -16,6 +16,7 @@ import {
 } from '../core/index.ts';
 import type { SnapshotSource } from '../sources/types.ts';
 import { computeAreas, computeChange, computeTotals, importFile } from './areaClient.ts';
+import { FrontLineState } from './frontLine.svelte.ts';
 import { browserSource, type BrowserSourceId } from './browserSources.ts';
 import { MyAreas } from './myAreas.svelte.ts';
 import { browserStorage } from './myAreasStorage.ts';
@@ -118,6 +119,8 @@ export class AppState {
   /** Occupied area at each month end of the active source, for the charts (loaded on demand). */
   series = $state.raw<{ date: string; snapshot: string; areaKm2: number }[]>([]);
   seriesStatus = $state<Text>('');
+  /** The front line and its length (issue #15). */
+  readonly front = new FrontLineState();
 
   private generation = 0;
   /** Version ids in order of last use, for evicting snapshots nobody shows. */
@@ -166,6 +169,7 @@ export class AppState {
     this.totals = new Map();
     this.series = [];
     this.seriesStatus = '';
+    this.front.clear();
     this.listStatus = 'loading';
     await this.start({ defaults });
   }

@@ -3,6 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import type {
   ChangeClass,
   ChangeReport,
+  FrontLengthReport,
+  ReportMeta,
   FileSnapshots,
   Region,
   Snapshot,
@@ -13,6 +15,7 @@ import type {
 import type { RegionUrls, WorkerRequest, WorkerResponse } from './areaWorker.ts';
 import focusUrl from '../../geodata/focus-areas.geojson?url';
 import oblastsUrl from '../../geodata/oblasts.geojson?url';
+import outlineUrl from '../../geodata/front-outline.geojson?url';
 import { CONTESTED_OBLASTS } from './style.ts';
 
 let worker: Worker | null = null;
@@ -112,4 +115,24 @@ export async function importFile(
   const r = await ask({ kind: 'import', file, ...options });
   if (!('imported' in r)) throw new Error('unexpected worker answer');
   return r.imported;
+}
+
+/**
+ * The front line of a snapshot and its length (issue #15), computed in the worker: the same report and GeoJSON as
+ * `frontline length`.
+ * @example const { report, geojson } = await computeFront(snapshot, meta);
+ */
+export async function computeFront(
+  snapshot: Snapshot,
+  meta: ReportMeta,
+): Promise<{ report: FrontLengthReport; geojson: FeatureCollection }> {
+  const r = await ask({
+    kind: 'front',
+    snapshot,
+    outlineUrl: new URL(outlineUrl, location.href).href,
+    urls: urls(),
+    meta,
+  });
+  if (!('front' in r)) throw new Error('unexpected worker answer');
+  return { report: r.front, geojson: r.frontGeojson };
 }

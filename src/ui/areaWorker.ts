@@ -4,6 +4,16 @@
  */
 import {
   buildChangeReport,
+  classGeometry,
+  frontContext,
+  frontLine,
+  frontLineGeoJson,
+  frontLengthReport,
+  greyOuterGeometry,
+  type FrontContext,
+  type FrontLengthReport,
+  type FrontOutlineCollection,
+  type ReportMeta,
   changeGeoJson,
   parseClaims,
   snapshotAreas,
@@ -37,7 +47,8 @@ export type WorkerRequest =
       /** The user's own areas (`user-N`), measured after the focus areas as `change --areas FILE` does. */
       userAreas?: readonly Region[];
     }
-  | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass };
+  | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass }
+  | { id: number; kind: 'front'; snapshot: Snapshot; outlineUrl: string; urls: RegionUrls; meta: ReportMeta };
 
 export interface RegionUrls {
   oblasts: string;
@@ -48,6 +59,7 @@ export type WorkerResponse =
   | { id: number; areas: SnapshotAreas }
   | { id: number; report: ChangeReport; geojson: FeatureCollection }
   | { id: number; imported: FileSnapshots }
+  | { id: number; front: FrontLengthReport; frontGeojson: FeatureCollection }
   | { id: number; error: string };
 
 const cache = new Map<string, Promise<Region[]>>();
@@ -76,6 +88,28 @@ function regions(url: string): Promise<Region[]> {
 
 const claims = parseClaims(registry).claims;
 
+/** One front-line context for the page: its per-edge memo makes stepping through dates cheap (issue #15). */
+let front: Promise<FrontContext> | null = null;
+function frontCtx(outlineUrl: string, oblastsUrl: string): Promise<FrontContext> {
+  front ??= Promise.all([
+    fetch(outlineUrl).then((r) => r.json() as Promise<FrontOutlineCollection>),
+    regions(oblastsUrl),
+  ]).then(([outline, oblasts]) => frontContext(outline, oblasts));
+  front.catch(() => (front = null));
+  return front;
+}
+
+/** The front line of a snapshot: the same report and GeoJSON as `frontline length`. */
+async function frontOf(req: Extract<WorkerRequest, { kind: 'front' }>): Promise<WorkerResponse> {
+  const ctx = await frontCtx(req.outlineUrl, req.urls.oblasts);
+  const fl = frontLine(classGeometry(req.snapshot, 'occupied_all'), ctx);
+  const greyGeometry = greyOuterGeometry(req.snapshot);
+  const grey = greyGeometry ? frontLine(greyGeometry, ctx) : null;
+  const v = req.snapshot.version;
+  const report = frontLengthReport(req.meta, v.date, { date: v.date, versionId: v.id }, fl, grey);
+  return { id: req.id, front: report, frontGeojson: frontLineGeoJson(report, fl) };
+}
+
 /** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */
 async function importFile(req: Extract<WorkerRequest, { kind: 'import' }>): Promise<FileSnapshots> {
   const name = req.file.name;
@@ -96,7 +130,9 @@ const post = (msg: WorkerResponse) => (self as unknown as Worker).postMessage(ms
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   try {
-    if (req.kind === 'import') {
+    if (req.kind === 'front') {
+      post(await frontOf(req));
+    } else if (req.kind === 'import') {
       post({ id: req.id, imported: await importFile(req) });
     } else if (req.kind === 'areas') {
       const all = await regions(req.urls.oblasts);

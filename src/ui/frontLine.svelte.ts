@@ -1,0 +1,111 @@
+/**
+ * The front line in the browser (issue #15): its length on the timeline's date, the line and the excluded border and
+ * coast for the map, and the length at every month end for the chart, each computed once per snapshot in the worker
+ * (the same report and GeoJSON as `frontline length`).
+ */
+import type { FeatureCollection } from 'geojson';
+import { reportMeta, type FrontLengthReport, type Snapshot } from '../core/index.ts';
+import { computeFront } from './areaClient.ts';
+
+export interface FrontAnswer {
+  key: string;
+  report: FrontLengthReport;
+  geojson: FeatureCollection;
+}
+
+/** How many snapshots' lines are kept (each a few hundred kB of GeoJSON). */
+const KEEP = 40;
+
+export class FrontLineState {
+  /** The line drawn on the map. */
+  showLine = $state(true);
+  /** The border and coast stretches taken out, drawn for inspection. */
+  showExcluded = $state(false);
+  /** The front line of the timeline's snapshot, once computed. */
+  current = $state.raw<FrontAnswer | null>(null);
+  computing = $state(false);
+  error = $state('');
+  /** Length at each month end of the area chart's series. */
+  series = $state.raw<{ date: string; lengthKm: number; withoutDniproKm: number }[]>([]);
+
+  private answers = new Map<string, Promise<FrontAnswer>>();
+  private showRun = 0;
+  private seriesRun = 0;
+
+  /** The front line of `snapshot`, computed once (kept for the last {@link KEEP} snapshots). */
+  of(
+    snapshot: Snapshot,
+    source: { id: string; location: string },
+    toolVersion: string,
+  ): Promise<FrontAnswer> {
+    const key = `${source.id}:${snapshot.version.id}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      const v = snapshot.version;
+      const meta = reportMeta(source, toolVersion, new Date().toISOString(), [
+        { requested: v.date, date: v.date, versionId: v.id },
+      ]);
+      answer = computeFront(snapshot, meta).then(({ report, geojson }) => ({ key, report, geojson }));
+      answer.catch(() => this.answers.delete(key));
+      this.answers.set(key, answer);
+      if (this.answers.size > KEEP) this.answers.delete(this.answers.keys().next().value!);
+    }
+    return answer;
+  }
+
+  /** Shows the front line of the timeline's snapshot (a later call wins over an earlier one still computing). */
+  async show(
+    snapshot: Snapshot,
+    source: { id: string; location: string },
+    toolVersion: string,
+  ): Promise<void> {
+    const run = ++this.showRun;
+    this.computing = true;
+    try {
+      const answer = await this.of(snapshot, source, toolVersion);
+      if (run !== this.showRun) return;
+      this.current = answer;
+      this.error = '';
+    } catch (err) {
+      if (run === this.showRun) this.error = (err as Error).message;
+    } finally {
+      if (run === this.showRun) this.computing = false;
+    }
+  }
+
+  /** Forgets the line shown (source switched, or no timeline date). */
+  clear(): void {
+    this.showRun++;
+    this.seriesRun++;
+    this.current = null;
+    this.computing = false;
+    this.series = [];
+  }
+
+  /**
+   * The length at each month end of the area series (`snapshotFor` as the app's), one snapshot after another.
+   * @example await front.loadSeries(app.series, (d) => app.snapshotFor(d), source, '0.1.0')
+   */
+  async loadSeries(
+    points: readonly { date: string }[],
+    snapshotFor: (date: string) => Promise<{ snapshot: Snapshot } | { error: string }>,
+    source: { id: string; location: string },
+    toolVersion: string,
+  ): Promise<void> {
+    const run = ++this.seriesRun;
+    const out: { date: string; lengthKm: number; withoutDniproKm: number }[] = [];
+    for (const p of points) {
+      const used = await snapshotFor(p.date);
+      if (run !== this.seriesRun) return;
+      if ('error' in used) continue;
+      try {
+        const { report } = await this.of(used.snapshot, source, toolVersion);
+        out.push({ date: p.date, lengthKm: report.lengthKm, withoutDniproKm: report.withoutDniproKm });
+      } catch {
+        continue;
+      }
+      if (run !== this.seriesRun) return;
+      this.series = [...out];
+    }
+  }
+}
