@@ -1,0 +1,85 @@
+/**
+ * The front line in the browser (issue #15): the layer draws on the timeline's date, its length shows in the
+ * timeline and in the Front line panel (the same figure as `frontline length` for the same source and date), and
+ * the toggles show and hide the line and the excluded border and coast.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+
+const visibility = (id: string) =>
+  `window.__frontline.map.getLayer(${JSON.stringify(id)}) ? (window.__frontline.map.getLayoutProperty(${JSON.stringify(id)}, 'visibility') ?? 'visible') : 'absent'`;
+
+test.describe('front line layer and length (reference mirror)', () => {
+  test.skip(!hasReference, NO_REFERENCE_REASON);
+
+  test('draws on the timeline date, shows the CLI’s length, and the toggles work', async ({
+    page,
+    pageErrors,
+  }) => {
+    const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
+    const cli = JSON.parse(
+      execFileSync(
+        'node',
+        [
+          'bin/frontline.js',
+          'length',
+          '--source',
+          'deepstate-api',
+          '--data',
+          resolve(ref, 'deepstate-api'),
+          '--date',
+          '2025-08-01',
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+      ),
+    ) as { lengthKm: number; withoutDniproKm: number };
+    await page.goto('/?t=2025-08-01');
+    await waitForMapIdle(page);
+    const shown = cli.lengthKm.toLocaleString('en-GB', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    await expect(page.getByTestId('front-length')).toHaveText(shown);
+    await expect(page.getByTestId('timeline-front-length')).toHaveText(shown);
+
+    // The layer holds the line's stretches and draws them.
+    await expect.poll(() => page.evaluate(visibility('front-line-front'))).toBe('visible');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const map = window.__frontline!.map;
+          return map.queryRenderedFeatures({ layers: ['front-line-front'] }).length;
+        }),
+      )
+      .toBeGreaterThan(0);
+    expect(await page.evaluate(visibility('front-line-excluded'))).toBe('none');
+
+    // Toggles: hide the line, show the excluded border and coast.
+    await page.getByTestId('front-toggle').uncheck();
+    await expect.poll(() => page.evaluate(visibility('front-line-front'))).toBe('none');
+    await page.getByTestId('front-excluded-toggle').check();
+    await expect.poll(() => page.evaluate(visibility('front-line-excluded'))).toBe('visible');
+    await waitForMapIdle(page);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => window.__frontline!.map.queryRenderedFeatures({ layers: ['front-line-excluded'] }).length,
+        ),
+      )
+      .toBeGreaterThan(0);
+    await page.getByTestId('front-toggle').check();
+    await expect.poll(() => page.evaluate(visibility('front-line-front'))).toBe('visible');
+
+    // The panel's CSV export is the CLI's CSV for the same date.
+    const download = page.waitForEvent('download');
+    await page
+      .locator('section[aria-labelledby="front-heading"]')
+      .getByRole('button', { name: 'Export CSV' })
+      .click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('frontline_deepstate-api_2025-08-01_front-line.csv');
+    await page.screenshot({ path: 'test-results/front-line.png' });
+    expect(pageErrors).toEqual([]);
+  });
+});
