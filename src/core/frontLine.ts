@@ -93,6 +93,8 @@ export interface FrontContext {
   toleranceM: number;
   generaliseM: number;
   memo: Map<number, EdgeInfo[]>;
+  /** Generalised lengths of stretches seen before, by a fingerprint of the stretch (see `generalisedKm`). */
+  generalised: Map<string, number>;
 }
 
 /**
@@ -114,6 +116,7 @@ export function frontContext(
     toleranceM: options.toleranceM ?? FRONT_TOLERANCE_M,
     generaliseM: options.generaliseM ?? GENERALISE_M,
     memo: new Map(),
+    generalised: new Map(),
   };
 }
 
@@ -222,21 +225,27 @@ function ringRuns(ctx: FrontContext, ring: readonly Position[]): Run[] {
   const runs: Run[] = [];
   let cur: Run | null = null;
   for (let i = 1; i < ring.length; i++) {
-    const [x0, y0] = [ring[i - 1]![0]!, ring[i - 1]![1]!];
-    const [x1, y1] = [ring[i]![0]!, ring[i]![1]!];
+    const p0 = ring[i - 1]!;
+    const p1 = ring[i]!;
+    const x0 = p0[0]!;
+    const y0 = p0[1]!;
+    const x1 = p1[0]!;
+    const y1 = p1[1]!;
     if (x0 === x1 && y0 === y1) continue;
     const e = edgeInfo(ctx, x0, y0, x1, y1);
-    for (let j = 0; j < e.kinds.length; j++) {
+    const pieces = e.kinds.length;
+    for (let j = 0; j < pieces; j++) {
       const kind = e.kinds[j]!;
       const label = kind === 'front' ? e.label : '';
-      const [ta, tb] = [e.cuts[j]!, e.cuts[j + 1]!];
-      const a: Position = ta === 0 ? [x0, y0] : [x0 + ta * (x1 - x0), y0 + ta * (y1 - y0)];
-      const b: Position = tb === 1 ? [x1, y1] : [x0 + tb * (x1 - x0), y0 + tb * (y1 - y0)];
+      const ta = e.cuts[j]!;
+      const tb = e.cuts[j + 1]!;
       if (!cur || cur.kind !== kind || cur.label !== label) {
+        // The ring's own positions where a run starts or ends at a vertex: nothing allocated for most edges.
+        const a: Position = ta === 0 ? p0 : [x0 + ta * (x1 - x0), y0 + ta * (y1 - y0)];
         cur = { kind, label, line: [a], km: 0 };
         runs.push(cur);
       }
-      cur.line.push(b);
+      cur.line.push(tb === 1 ? p1 : [x0 + tb * (x1 - x0), y0 + tb * (y1 - y0)]);
       cur.km += (tb - ta) * e.km;
     }
   }
@@ -277,6 +286,22 @@ function absorbSlivers(runs: Run[]): void {
       }
     }
   }
+}
+
+/**
+ * The generalised length of a stretch, remembered across dates: most stretches are the same from one day to the next.
+ * The fingerprint (ends, vertex count, and the length as drawn to the last bit) tells a changed stretch apart.
+ */
+function generalisedKm(ctx: FrontContext, line: readonly Position[], rawKm: number): number {
+  const a = line[0]!;
+  const b = line[line.length - 1]!;
+  const key = `${a[0]},${a[1]},${b[0]},${b[1]},${line.length},${rawKm}`;
+  let km = ctx.generalised.get(key);
+  if (km === undefined) {
+    km = geodesicLineKm(generaliseLine(line, ctx.generaliseM));
+    ctx.generalised.set(key, km);
+  }
+  return km;
 }
 
 /**
@@ -332,7 +357,7 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
         const kind: StretchKind = r.label === 'dnipro' ? 'dnipro' : pocket ? 'pocket' : 'land';
         const place = oblast ? (names.get(oblast) ?? oblast) : 'outside the oblasts';
         const name = kind === 'dnipro' ? 'Dnipro' : kind === 'pocket' ? `Pocket, ${place}` : place;
-        const km = geodesicLineKm(generaliseLine(r.line, ctx.generaliseM));
+        const km = generalisedKm(ctx, r.line, r.km);
         stretches.push({ kind, name, oblast, km, rawKm: r.km, line: r.line });
       }
     }
