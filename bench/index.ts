@@ -297,7 +297,10 @@ async function main(): Promise<void> {
   let netSum = 0;
   // (d') issue #15: the front line's length on every day, with one context for the whole run as `history --length`.
   const tFront = performance.now();
+  const cpuContext = process.cpuUsage();
   const front = frontContext(loadFrontOutline(), oblasts);
+  // CPU time as well as wall time: on a shared machine the wall time of a second-long loop is noisy.
+  let frontCpuUs = process.cpuUsage(cpuContext).user;
   let frontMs = performance.now() - tFront;
   let firstFrontMs = 0;
   let lengthSum = 0;
@@ -305,7 +308,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const geom = classGeometry(await source.loadVersion(version), 'occupied_all');
     const tl = performance.now();
+    const cpu = process.cpuUsage();
     lengthSum += frontLine(geom, front).lengthKm;
+    frontCpuUs += process.cpuUsage(cpu).user;
     const dt = performance.now() - tl;
     if (!firstFrontMs) firstFrontMs = dt;
     frontMs += dt;
@@ -333,7 +338,7 @@ async function main(): Promise<void> {
     `(d') front-line length on the same ${versions.length} days (issue #15, one context as history --length): ` +
       `${(frontMs / 1000).toFixed(2)} s in all (${(frontMs / versions.length).toFixed(2)} ms/day; context + first ` +
       `day ${firstFrontMs.toFixed(0)} ms), against ${(computeMs / 1000).toFixed(2)} s for the change in this run ` +
-      `(ratio ${(frontMs / computeMs).toFixed(2)}); mean length ${(lengthSum / versions.length).toFixed(1)} km`,
+      `(ratio ${(frontMs / computeMs).toFixed(2)}); CPU ${(frontCpuUs / 1e6).toFixed(2)} s; mean length ${(lengthSum / versions.length).toFixed(1)} km`,
   );
 
   await memoryCeilings(dir, versions[0]!.date, versions.at(-1)!.date);
@@ -341,11 +346,13 @@ async function main(): Promise<void> {
 
 /** Prints the child's peak resident set size on exit, on a line of its own (kB, as getrusage gives it). */
 const MAX_RSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nfrontline-maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nfrontline-maxrss-kb="+process.resourceUsage().maxRSS+" frontline-cpu-us="+(process.resourceUsage().userCPUTime+process.resourceUsage().systemCPUTime)+"\\n"))';
 const CLI = fileURLToPath(new URL('../bin/frontline.js', import.meta.url));
 
 /** Runs `frontline ARGS` in a child Node process: exit code, wall time, its own maxRSS, the last line of stderr. */
-function runCli(args: string[]): Promise<{ code: number; seconds: number; maxRssMb: number; last: string }> {
+function runCli(
+  args: string[],
+): Promise<{ code: number; seconds: number; cpuSeconds: number; maxRssMb: number; last: string }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', MAX_RSS_HOOK, CLI, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -358,13 +365,15 @@ function runCli(args: string[]): Promise<{ code: number; seconds: number; maxRss
     child.on('error', fail);
     child.on('close', (code) => {
       const kb = Number(/frontline-maxrss-kb=(\d+)/u.exec(stderr)?.[1] ?? NaN);
+      const cpuUs = Number(/frontline-cpu-us=(\d+)/u.exec(stderr)?.[1] ?? NaN);
       const lines = stderr
-        .replace(/frontline-maxrss-kb=\d+/u, '')
+        .replace(/frontline-maxrss-kb=\d+ frontline-cpu-us=\d+/u, '')
         .trim()
         .split('\n');
       ok({
         code: code ?? -1,
         seconds: (performance.now() - t0) / 1000,
+        cpuSeconds: cpuUs / 1e6,
         maxRssMb: kb / 1024,
         last: lines.at(-1) ?? '',
       });
@@ -417,7 +426,8 @@ async function memoryCeilings(dir: string, first: string, last: string): Promise
   ]);
   console.log(
     `(e) frontline history --source archive --step day over the whole archive (${first} → ${last}), from the folder: ` +
-      `exit ${history.code} in ${history.seconds.toFixed(1)} s; peak RSS ${history.maxRssMb.toFixed(0)} MB (maxRSS)`,
+      `exit ${history.code} in ${history.seconds.toFixed(1)} s (CPU ${history.cpuSeconds.toFixed(1)} s); ` +
+      `peak RSS ${history.maxRssMb.toFixed(0)} MB (maxRSS)`,
   );
   // The same with the front line's length per day (issue #15): the cost of --length, against the run above.
   const withLength = await runCli([
@@ -436,7 +446,8 @@ async function memoryCeilings(dir: string, first: string, last: string): Promise
   ]);
   console.log(
     `(e) the same with --length: exit ${withLength.code} in ${withLength.seconds.toFixed(1)} s ` +
-      `(+${(withLength.seconds - history.seconds).toFixed(1)} s); peak RSS ${withLength.maxRssMb.toFixed(0)} MB (maxRSS)`,
+      `(+${(withLength.seconds - history.seconds).toFixed(1)} s), CPU ${withLength.cpuSeconds.toFixed(1)} s ` +
+      `(+${(withLength.cpuSeconds - history.cpuSeconds).toFixed(1)} s); peak RSS ${withLength.maxRssMb.toFixed(0)} MB (maxRSS)`,
   );
 }
 

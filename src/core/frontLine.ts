@@ -34,9 +34,9 @@ import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 /**
  * A boundary stretch within this many metres of the border or the coast counts as border or coast. 1 km: the daily
- * archive is simplified to ~3,000 vertices, and 98.6% of its vertices on the border or the shore lie within 1 km of
- * the OpenStreetMap outline (docs/front-length.md); the front itself runs closer than that to the border only where it
- * meets it.
+ * archive is simplified to ~3,000 vertices, and 97.6% of its vertices within 5 km of the OpenStreetMap outline lie
+ * within 1 km of it (docs/front-length.md); the length barely moves between 500 m and 2 km. The front itself runs
+ * that close to the border only where it meets it.
  */
 export const FRONT_TOLERANCE_M = 1000;
 /** Pieces an edge is cut into before it is classified: transitions are placed to within half of this. */
