@@ -74,8 +74,8 @@ interface EdgeInfo {
   y1: number;
   km: number;
   /** Pieces: piece j spans [cuts[j], cuts[j + 1]] of the edge (fractions), of kind kinds[j]. */
-  cuts: number[];
-  kinds: PieceKind[];
+  cuts: readonly number[];
+  kinds: readonly PieceKind[];
   /** Label of the front on this edge: 'dnipro', an oblast's iso, or '' outside every oblast. */
   label: string;
 }
@@ -177,12 +177,16 @@ const PROBES: readonly (readonly [number, number])[] = [
   [0, -0.018],
 ];
 
+/** The pieces of an edge that is all front (most edges): shared, never mutated, so the memo stays small. */
+const WHOLE: readonly number[] = Object.freeze([0, 1]);
+const FRONT_ONLY: readonly PieceKind[] = Object.freeze(['front'] as const);
+
 function classify(ctx: FrontContext, x0: number, y0: number, x1: number, y1: number): EdgeInfo {
   const km = geodesicEdgeKm(x0, y0, x1, y1);
   const lenM = km * 1000;
   const mx = (x0 + x1) / 2;
   const my = (y0 + y1) / 2;
-  const info: EdgeInfo = { x0, y0, x1, y1, km, cuts: [0, 1], kinds: ['front'], label: labelOf(ctx, mx, my) };
+  const info: EdgeInfo = { x0, y0, x1, y1, km, cuts: WHOLE, kinds: FRONT_ONLY, label: labelOf(ctx, mx, my) };
   // Every point of the edge is within half its length of the midpoint: nothing near it, nothing to cut.
   if (outlineDistance(ctx.outline, mx, my, ctx.toleranceM + lenM / 2 + 1).kind === null) return info;
   const k = Math.max(1, Math.ceil(lenM / PIECE_M));
