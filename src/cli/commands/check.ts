@@ -82,17 +82,17 @@ export const checkCommand: Command = {
         publisher: claim.publisher,
         publishedOn: claim.publishedOn,
         basis: claim.basis,
-        period: `${claim.date}..${claim.date}`,
+        date: claim.date,
         metric: claim.metric,
-        reportedKm2: claim.valueKm,
+        reportedKm: claim.valueKm,
         approximate: claim.approximate,
       };
       if (typeof s === 'string' || !front)
         return {
           ...base,
-          snapshots: '',
-          computedKm2: null,
-          deviationKm2: null,
+          snapshot: '',
+          computedKm: null,
+          deviationKm: null,
           deviationPct: null,
           verdict: `not computable: ${String(s)}`,
         };
@@ -100,9 +100,9 @@ export const checkCommand: Command = {
       const check = judgeLength(claim, fl[claim.compareWith]);
       return {
         ...base,
-        snapshots: `${s.version.date}..${s.version.date}`,
-        computedKm2: km2(check.computedKm),
-        deviationKm2: km2(check.deviationKm),
+        snapshot: s.version.date,
+        computedKm: km2(check.computedKm),
+        deviationKm: km2(check.deviationKm),
         deviationPct: km2(check.deviationPct),
         verdict: `${check.verdict} (${claim.words} vs our ${claim.compareWith})`,
       };
@@ -123,7 +123,8 @@ export const checkCommand: Command = {
       deviationPct: r.check ? km2(r.check.deviationPct) : null,
       verdict: r.check?.verdict ?? `not computable: ${r.unavailable}`,
     }));
-    // Length rows share the columns: their reported/computed figures are in km, not km² (metric front_line_km).
+    // In the CSV and the table, length rows share the area rows' columns: their figures are in km (metric
+    // front_line_km), as the CSV's comment line says and the metric column shows.
     const flat = [
       ...areaFlat,
       ...lengthFlat.map((f) => ({
@@ -131,19 +132,21 @@ export const checkCommand: Command = {
         publisher: f.publisher,
         publishedOn: f.publishedOn,
         basis: f.basis,
-        period: f.period,
-        snapshots: f.snapshots,
+        period: `${f.date}..${f.date}`,
+        snapshots: f.snapshot ? `${f.snapshot}..${f.snapshot}` : '',
         metric: f.metric,
-        reportedKm2: f.reportedKm2,
+        reportedKm2: f.reportedKm,
         approximate: f.approximate,
-        computedKm2: f.computedKm2,
-        deviationKm2: f.deviationKm2,
+        computedKm2: f.computedKm,
+        deviationKm2: f.deviationKm,
         deviationPct: f.deviationPct,
         verdict: f.verdict,
       })),
     ];
-    if (format === 'json') io.stdout(JSON.stringify({ meta: m, checks: flat }, null, 2) + '\n');
-    else if (format === 'csv') {
+    if (format === 'json') {
+      // Lengths apart from areas, in their own unit (km): `checks` stays one row per area claim.
+      io.stdout(JSON.stringify({ meta: m, checks: areaFlat, lengthChecks: lengthFlat }, null, 2) + '\n');
+    } else if (format === 'csv') {
       const header = Object.keys(flat[0] ?? { id: '' });
       io.stdout(
         toCsv(
