@@ -83,3 +83,24 @@ test.describe('front line layer and length (reference mirror)', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+test.describe('front-line length chart (reference mirror, daily archive)', () => {
+  test.skip(!hasReference, NO_REFERENCE_REASON);
+
+  test('Charts → Draw adds the length over time with the commanders’ figures', async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto('/?source=archive&t=2025-09-26&pin=2025-09-26');
+    await waitForMapIdle(page);
+    await expect(page.getByTestId('front-length')).toHaveText('1,227.16');
+    await page.getByRole('button', { name: 'Draw occupied area and monthly change' }).click();
+    const chart = page.getByTestId('length-chart');
+    await expect(chart.locator('svg').first()).toBeVisible({ timeout: 120_000 });
+    // A line per series (whole contact line, without the Dnipro) and the commanders' figures as marks.
+    await expect(chart.getByText('whole contact line')).toBeVisible();
+    await expect(chart.getByText('commanders (reported)')).toBeVisible();
+    await expect.poll(() => chart.locator('svg path[d]').count()).toBeGreaterThan(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
