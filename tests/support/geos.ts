@@ -24,6 +24,10 @@ export interface Geos {
   intersection(a: GeosGeom, b: GeosGeom): GeosGeom;
   isValid(g: GeosGeom): boolean;
   free(g: GeosGeom): void;
+  /** Douglas–Peucker of a line in planar coordinates (GEOSSimplify), for src/core/generaliseLine.ts. */
+  simplifyLine(line: readonly Position[], tolerance: number): Position[];
+  /** Planar distance from a point to the nearest of some lines (GEOSDistance), for src/core/frontOutline.ts. */
+  distanceToLines(point: Position, lines: readonly (readonly Position[])[]): number;
   /** The GEOS version string, e.g. `3.13.0-CAPI-1.19.0`. */
   version: string;
 }
@@ -74,6 +78,33 @@ function wrap(geos: GeosModule): Geos {
     intersection: (a, b) => check(geos.GEOSIntersection(a, b), 'intersection'),
     isValid: (g) => geos.GEOSisValid(g) === 1,
     free: (g) => geos.GEOSGeom_destroy(g),
+    simplifyLine(line, tolerance) {
+      const g = check(geojsonToGeosGeom({ type: 'LineString', coordinates: strip2d(line) }, geos), 'read');
+      const out = check(geos.GEOSSimplify(g, tolerance), 'simplify');
+      const coords = (geosGeomToGeojson(out, geos) as { coordinates: Position[] }).coordinates;
+      geos.GEOSGeom_destroy(g);
+      geos.GEOSGeom_destroy(out);
+      return coords;
+    },
+    distanceToLines(point, lines) {
+      const p = check(
+        geojsonToGeosGeom({ type: 'Point', coordinates: [point[0]!, point[1]!] }, geos),
+        'read',
+      );
+      const l = check(
+        geojsonToGeosGeom({ type: 'MultiLineString', coordinates: lines.map(strip2d) }, geos),
+        'read',
+      );
+      const ptr = geos.Module._malloc(8);
+      try {
+        if (geos.GEOSDistance(p, l, ptr) !== 1) throw new Error('GEOS distance failed');
+        return geos.Module.getValue(ptr, 'double');
+      } finally {
+        geos.Module._free(ptr);
+        geos.GEOSGeom_destroy(p);
+        geos.GEOSGeom_destroy(l);
+      }
+    },
     version: String(geos.GEOSversion()),
   };
 }
