@@ -3,6 +3,7 @@
  * border and a coast, a pocket and a seam, a stretch in the Dnipro zone; GeographicLib (independent of the piece
  * bookkeeping) for the expected lengths; metamorphic checks on the tolerance and the generalisation.
  */
+import { readFileSync } from 'node:fs';
 import geodesic from 'geographiclib-geodesic';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import {
   frontLine,
   generaliseLine,
   geodesicLineKm,
+  judgeLength,
+  parseLengthClaims,
   stretchSummary,
   type FrontOutlineCollection,
 } from '../../src/core/index.ts';
@@ -212,5 +215,62 @@ describe('frontline length: usage errors', () => {
     const help = await runCli(noFetch, 'length', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('within 1 km');
+  });
+});
+
+describe('length claims in the registry', () => {
+  const good = {
+    id: 'x',
+    quote: 'q',
+    words: 'active front',
+    publisher: 'p',
+    publishedOn: '2025-09-26',
+    date: '2025-09-26',
+    metric: 'front_line_km',
+    valueKm: 1250,
+    approximate: true,
+    compareWith: 'lengthKm',
+    basis: 'Not published',
+    note: '',
+  };
+
+  it('reads the shipped registry: six claims, no issues', () => {
+    const registry = JSON.parse(
+      readFileSync(new URL('../../geodata/reported-figures.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    const { claims, issues } = parseLengthClaims(registry);
+    expect(issues).toEqual([]);
+    expect(claims.map((c) => c.valueKm)).toEqual([1500, 1040, 1250, 1253, 1218, 1200]);
+    expect(new Set(claims.map((c) => c.words))).toEqual(new Set(['active front', 'contact line']));
+  });
+
+  it('leaves out malformed entries with a readable issue each; none is no error', () => {
+    expect(parseLengthClaims({ claims: [] })).toEqual({ claims: [], issues: [] });
+    const { claims, issues } = parseLengthClaims({
+      lengthClaims: [
+        good,
+        { ...good, id: 'bad-date', date: '2025-02-30' },
+        { ...good, id: 'bad-value', valueKm: -3 },
+        { ...good, id: 'bad-metric', metric: 'net_gain' },
+        { ...good, id: 'bad-compare', compareWith: 'areaKm2' },
+      ],
+    });
+    expect(claims.map((c) => c.id)).toEqual(['x']);
+    expect(issues).toEqual([
+      'reported figures: length claim 1 ("bad-date"): date needs an ISO date',
+      'reported figures: length claim 2 ("bad-value"): valueKm is not a positive number',
+      'reported figures: length claim 3 ("bad-metric"): metric must be front_line_km',
+      'reported figures: length claim 4 ("bad-compare"): compareWith must be lengthKm, withoutDniproKm or rawKm',
+    ]);
+    expect(parseLengthClaims({ lengthClaims: {} }).issues).toEqual([
+      'reported figures: "lengthClaims" is not an array',
+    ]);
+  });
+
+  it('judges a length like an area: within 2%, 2–10% apart, off by more', () => {
+    const [claim] = parseLengthClaims({ lengthClaims: [good] }).claims;
+    expect(judgeLength(claim!, 1227.16)).toMatchObject({ verdict: 'within 2%', deviationKm: 1227.16 - 1250 });
+    expect(judgeLength(claim!, 1150).verdict).toBe('2–10% apart');
+    expect(judgeLength(claim!, 840).verdict).toBe('off by more than 10%');
   });
 });
