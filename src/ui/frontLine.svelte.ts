@@ -13,8 +13,14 @@ export interface FrontAnswer {
   geojson: FeatureCollection;
 }
 
-/** How many snapshots' lines are kept (each a few hundred kB of GeoJSON). */
-const KEEP = 40;
+/**
+ * How many snapshots' lines are kept (each a few hundred kB of GeoJSON): the one shown and the next steps. Playback
+ * must not grow the page's heap (tests/e2e/heap.spec.ts allows 3 MB), so this stays small; the worker keeps the
+ * per-edge memo that makes recomputing cheap.
+ */
+const KEEP = 3;
+/** How long the timeline must rest on a date before its front line is measured, ms (playback shows 4–20 dates/s). */
+const SETTLE_MS = 120;
 
 export class FrontLineState {
   /** The line drawn on the map. */
@@ -53,14 +59,27 @@ export class FrontLineState {
     return answer;
   }
 
-  /** Shows the front line of the timeline's snapshot (a later call wins over an earlier one still computing). */
-  async show(
+  private settle: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Shows the front line of the timeline's snapshot once the timeline has rested on it for {@link SETTLE_MS} (a later
+   * call wins over an earlier one): playback at speed measures only the dates it pauses on, and the worker stays free
+   * for the frames' areas.
+   */
+  show(snapshot: Snapshot, source: { id: string; location: string }, toolVersion: string): void {
+    const run = ++this.showRun;
+    this.computing = true;
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => void this.compute(run, snapshot, source, toolVersion), SETTLE_MS);
+  }
+
+  private async compute(
+    run: number,
     snapshot: Snapshot,
     source: { id: string; location: string },
     toolVersion: string,
   ): Promise<void> {
-    const run = ++this.showRun;
-    this.computing = true;
+    if (run !== this.showRun) return;
     try {
       const answer = await this.of(snapshot, source, toolVersion);
       if (run !== this.showRun) return;
@@ -77,6 +96,7 @@ export class FrontLineState {
   clear(): void {
     this.showRun++;
     this.seriesRun++;
+    clearTimeout(this.settle);
     this.current = null;
     this.computing = false;
     this.series = [];
@@ -99,7 +119,12 @@ export class FrontLineState {
       if (run !== this.seriesRun) return;
       if ('error' in used) continue;
       try {
-        const { report } = await this.of(used.snapshot, source, toolVersion);
+        // Not through the cache: the chart needs the figures only, not every month's line.
+        const v = used.snapshot.version;
+        const meta = reportMeta(source, toolVersion, new Date().toISOString(), [
+          { requested: p.date, date: v.date, versionId: v.id },
+        ]);
+        const { report } = await computeFront(used.snapshot, meta);
         out.push({ date: p.date, lengthKm: report.lengthKm, withoutDniproKm: report.withoutDniproKm });
       } catch {
         continue;

@@ -75,7 +75,7 @@ test.describe('front line layer and length (reference mirror)', () => {
     const download = page.waitForEvent('download');
     await page
       .locator('section[aria-labelledby="front-heading"]')
-      .getByRole('button', { name: 'Export CSV' })
+      .getByRole('button', { name: 'Front line CSV' })
       .click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('frontline_deepstate-api_2025-08-01_front-line.csv');

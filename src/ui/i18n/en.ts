@@ -333,8 +333,8 @@ export const en = {
   'front.pocket': 'Pocket, {place}',
   'front.method':
     'Boundary of all occupied territory less the stretches within 1 km of the border with Russia and Belarus or of the coast; geodesic on WGS84, generalised at 1 km.',
-  'front.exportCsv': 'Export CSV',
-  'front.exportGeoJson': 'Export GeoJSON',
+  'front.exportCsv': 'Front line CSV',
+  'front.exportGeoJson': 'Front line GeoJSON',
   'front.computing': 'Measuring the front line…',
   'timeline.front': 'front line',
   'charts.lengthLabel': 'Front-line length over time, with commanders’ figures',

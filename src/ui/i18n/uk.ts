@@ -372,8 +372,8 @@ export const uk: Messages = {
   'front.pocket': 'Анклав, {place}',
   'front.method':
     'Межа всієї окупованої території без ділянок, ближчих ніж 1 км до кордону з Росією та Білоруссю чи до узбережжя; геодезична довжина на WGS84, узагальнена до 1 км.',
-  'front.exportCsv': 'Експортувати CSV',
-  'front.exportGeoJson': 'Експортувати GeoJSON',
+  'front.exportCsv': 'Лінія фронту CSV',
+  'front.exportGeoJson': 'Лінія фронту GeoJSON',
   'front.computing': 'Вимірюємо лінію фронту…',
   'timeline.front': 'лінія фронту',
   'charts.lengthLabel': 'Довжина лінії фронту в часі, з цифрами командувачів',
