@@ -101,6 +101,10 @@ test.describe('front-line length chart (reference mirror, daily archive)', () =>
     await expect(chart.getByText('whole contact line')).toBeVisible();
     await expect(chart.getByText('commanders (reported)')).toBeVisible();
     await expect.poll(() => chart.locator('svg path[d]').count()).toBeGreaterThan(2);
+    // Beside the area charts, which still draw.
+    await expect(
+      page.getByRole('img', { name: 'Occupied area over time' }).locator('svg').first(),
+    ).toBeVisible();
     expect(pageErrors).toEqual([]);
   });
 });
