@@ -91,7 +91,8 @@ function cellOf(v: number, origin: number, scale: number, count: number): number
  * Records in `sp` and `sq` where the listed edges of P and of Q cross or touch, testing every P-edge/Q-edge pair
  * whose bounding boxes overlap. Small lists test every pair; larger ones go through a uniform grid over Q's extent
  * (about one cell per two edges), where each pair is met once: in the cell holding the south-west corner of the
- * overlap of their boxes.
+ * overlap of their boxes. With `self` (P and Q the same set, listed alike, `sp` = `sq`), each pair of different edges
+ * is met once: the noding of one geometry's own edges (src/core/makeValid.ts).
  * @example pairs(a, allOfA, b, allOfB, splitsOfA, splitsOfB)
  */
 export function pairs(
@@ -101,6 +102,7 @@ export function pairs(
   iQ: ArrayLike<number>,
   sp: Splits,
   sq: Splits,
+  self = false,
 ): void {
   const nP = iP.length;
   const nQ = iQ.length;
@@ -114,6 +116,7 @@ export function pairs(
       const pe = Math.max(px0[i]!, px1[i]!) + NODE_TOLERANCE_DEG;
       for (let l = 0; l < nQ; l++) {
         const f = iQ[l]!;
+        if (self && f <= i) continue;
         if (Math.max(qx0[f]!, qx1[f]!) < pw || Math.min(qx0[f]!, qx1[f]!) > pe) continue;
         meet(P, i, Q, f, sp, sq);
       }
@@ -172,6 +175,7 @@ export function pairs(
         const cell = r * side + c;
         for (let t = start[cell]!, end = start[cell + 1]!; t < end; t++) {
           const f = items[t]!;
+          if (self && f <= i) continue;
           const qw = Math.min(qx0[f]!, qx1[f]!);
           const qs = Math.min(qy0[f]!, qy1[f]!);
           if (qw > pe || Math.max(qx0[f]!, qx1[f]!) < pw || qs > pn || Math.max(qy0[f]!, qy1[f]!) < ps)

@@ -1,0 +1,248 @@
+/**
+ * Make-valid before the change engine (issue #13), by one stated rule:
+ *
+ * - **A self-crossing polygon is repaired**: its rings are noded (split wherever they cross or touch, with the same
+ *   robust snap-rounding noder as the engine, src/core/splitEdges.ts) and re-polygonised by the even–odd rule — a
+ *   point is inside when a ray from it crosses the polygon's rings an odd number of times — which is what GEOS's
+ *   `MakeValid` (linework method) does: a bowtie becomes its two triangles, a spike or a ring run twice disappears.
+ *   validateGeoJson (src/core/validateGeoJson.ts) does this and says where, in a warning.
+ * - **Parts of one feature are united** (overlapping or repeated parts of a MultiPolygon, parts sharing a border) by
+ *   the same edge union that unites a class's features (src/core/unionEdges.ts).
+ *
+ * The engine counts on its input's boundary having the interior on exactly one side (winding 0 or 1 everywhere);
+ * what this module returns has that property. Valid geometries (all of DeepState's) pass through unchanged after
+ * one sweep for crossings: no copy, no union.
+ */
+import type { Position } from 'geojson';
+import { featureCollection, union } from '@turf/turf';
+import { EdgeTable } from './edgeHash.ts';
+import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import { findCrossings } from './findCrossings.ts';
+import { linkRings, ringsOf } from './linkRings.ts';
+import type { AreaGeometry } from './model.ts';
+import { orient } from './orient.ts';
+import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
+import { stripIndexOf, type StripIndex } from './stripIndex.ts';
+import { unionEdges } from './unionEdges.ts';
+
+/** Geometries known to be valid: made here, or checked here and found so. */
+const known = new WeakSet<object>();
+const made = new WeakMap<object, AreaGeometry | null>();
+
+/**
+ * Marks a geometry as valid (the engine's own outputs: unions, gained and lost polygons), so that makeValid passes it
+ * through without a sweep. The geometry must not be mutated afterwards.
+ */
+export function markValid<T extends AreaGeometry | null>(g: T): T {
+  if (g) known.add(g);
+  return g;
+}
+
+function indices(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Pieces as an edge set (for the strip index). */
+function asEdgeSet(p: Pieces): EdgeSet {
+  const n = p.x0.length;
+  let [w, s, e, no] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    w = Math.min(w, p.x0[i]!, p.x1[i]!);
+    e = Math.max(e, p.x0[i]!, p.x1[i]!);
+    s = Math.min(s, p.y0[i]!, p.y1[i]!);
+    no = Math.max(no, p.y0[i]!, p.y1[i]!);
+  }
+  return {
+    n,
+    x0: Float64Array.from(p.x0),
+    y0: Float64Array.from(p.y0),
+    x1: Float64Array.from(p.x1),
+    y1: Float64Array.from(p.y1),
+    term: Float64Array.from(p.term),
+    box: [w, s, e, no],
+    total: 0,
+  };
+}
+
+/**
+ * Whether the ray from (mx, my) towards +x, at height my + 0⁺ (`above`) or my − 0⁺, crosses edge i of `set`. The
+ * edge must not pass through (mx, my) (after noding, only pieces that coincide with the one (mx, my) is the middle of
+ * could, and those are counted apart).
+ */
+function crossesRay(set: EdgeSet, i: number, mx: number, my: number, above: boolean): boolean {
+  const ay = set.y0[i]!;
+  const by = set.y1[i]!;
+  const spans = above ? ay > my !== by > my : ay >= my !== by >= my;
+  if (!spans) return false;
+  const o = orient(set.x0[i]!, ay, set.x1[i]!, by, mx, my);
+  // (mx, my) left of an upward edge, or right of a downward one: the edge is east of it.
+  return ay < by ? o > 0 : o < 0;
+}
+
+/**
+ * The even–odd repair of one polygon: its rings noded against each other and re-polygonised (see the module
+ * comment). Null when the noded pieces do not link into rings — then the polygon is rejected (validate says so).
+ * @example repairPolygon(bowtieRings) // two triangles
+ */
+export function repairPolygon(rings: readonly (readonly Position[])[]): Position[][][] | null {
+  const set = edgeSetOf([rings]);
+  if (set.n === 0) return [];
+  const all = indices(set.n);
+  const splits: Splits = new Map();
+  pairs(set, all, set, all, splits, splits, true);
+  const pieces = piecesOf(set, all, splits);
+  const n = pieces.x0.length;
+  const { x0, y0, x1, y1, term } = pieces;
+  // Pieces that coincide (either direction) count together: the first of them stands for all.
+  const table = new EdgeTable(x0, y0, x1, y1, n);
+  const copies = new Int32Array(n);
+  const first = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const f = table.find(x0[k]!, y0[k]!, x1[k]!, y1[k]!);
+    const r = table.find(x1[k]!, y1[k]!, x0[k]!, y0[k]!);
+    first[k] = r === -1 ? f : Math.min(f, r);
+    copies[first[k]!]!++;
+  }
+  const edges = asEdgeSet(pieces);
+  const strips: StripIndex = stripIndexOf(edges);
+  const kept: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
+  for (let k = 0; k < n; k++) {
+    if (first[k] !== k) continue;
+    const dx = x1[k]! - x0[k]!;
+    const dy = y1[k]! - y0[k]!;
+    const mx = (x0[k]! + x1[k]!) / 2;
+    const my = (y0[k]! + y1[k]!) / 2;
+    const t = copies[k]!;
+    // Crossings of the rays from just above and just below the middle (just west and east for a vertical piece),
+    // the piece and its copies apart.
+    let above = 0;
+    let below = 0;
+    const strip = Math.min(strips.strips - 1, Math.max(0, Math.floor((my - strips.south) * strips.scale)));
+    for (let j = strips.start[strip]!, end = strips.start[strip + 1]!; j < end; j++) {
+      const e = strips.items[j]!;
+      if (first[e] === k) continue;
+      if (dx === 0) {
+        if (crossesRay(edges, e, mx, my, true)) above++;
+      } else {
+        if (crossesRay(edges, e, mx, my, true)) above++;
+        if (crossesRay(edges, e, mx, my, false)) below++;
+      }
+    }
+    let leftIn: boolean;
+    let rightIn: boolean;
+    if (dx === 0) {
+      // West of the piece the ray also crosses it and its copies.
+      const west = (above + t) % 2 === 1;
+      const east = above % 2 === 1;
+      [leftIn, rightIn] = dy > 0 ? [west, east] : [east, west];
+    } else {
+      // A ray just above the middle crosses the piece (and its copies) east of the middle when the piece rises
+      // eastward; just below, when it falls.
+      if (dx * dy > 0) above += t;
+      if (dx * dy < 0) below += t;
+      const up = above % 2 === 1;
+      const down = below % 2 === 1;
+      [leftIn, rightIn] = dx > 0 ? [up, down] : [down, up];
+    }
+    if (leftIn === rightIn) continue;
+    const forward = leftIn;
+    kept.x0.push(forward ? x0[k]! : x1[k]!);
+    kept.y0.push(forward ? y0[k]! : y1[k]!);
+    kept.x1.push(forward ? x1[k]! : x0[k]!);
+    kept.y1.push(forward ? y1[k]! : y0[k]!);
+    kept.term.push(forward ? term[k]! : -term[k]!);
+  }
+  const polygons = linkRings(kept);
+  return polygons && polygons.map(ringsOf);
+}
+
+type Box = [number, number, number, number];
+
+function boxOf(ring: readonly Position[]): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    b[0] = Math.min(b[0], x!);
+    b[1] = Math.min(b[1], y!);
+    b[2] = Math.max(b[2], x!);
+    b[3] = Math.max(b[3], y!);
+  }
+  return b;
+}
+
+/** Whether polygon `inner` (free of crossings with `outer`) lies in `outer`'s interior: its first edge's middle decides. */
+function nestedIn(inner: readonly Position[][], outer: readonly Position[][]): boolean {
+  const ring = inner[0]!;
+  const mx = (ring[0]![0]! + ring[1]![0]!) / 2;
+  const my = (ring[0]![1]! + ring[1]![1]!) / 2;
+  const set = edgeSetOf([outer]);
+  let inside = false;
+  for (let i = 0; i < set.n; i++) if (crossesRay(set, i, mx, my, true)) inside = !inside;
+  return inside;
+}
+
+/**
+ * `g` made valid by the rule in the module comment: the same object when it already is (the usual case), a new
+ * geometry otherwise; null when nothing is left. Cached by object.
+ * @example changeBetween(makeValid(a), makeValid(b))
+ */
+export function makeValid(g: AreaGeometry | null): AreaGeometry | null {
+  if (!g || known.has(g)) return g;
+  const cached = made.get(g);
+  if (cached !== undefined) return cached;
+  const result = validOf(g);
+  made.set(g, result);
+  return markValid(result);
+}
+
+function validOf(g: AreaGeometry): AreaGeometry | null {
+  const polygons = polygonsOf(g);
+  const rings: Position[][] = [];
+  const polygonOf: number[] = [];
+  polygons.forEach((p, k) => {
+    for (const r of p) {
+      rings.push(r);
+      polygonOf.push(k);
+    }
+  });
+  const { count, first } = findCrossings(rings, Infinity);
+  const broken = new Set<number>();
+  let between = false;
+  if (count > 0) {
+    for (const c of first) {
+      const [p, q] = [polygonOf[c.rings[0]]!, polygonOf[c.rings[1]]!];
+      if (p === q) broken.add(p);
+      else between = true;
+    }
+  }
+  const parts: Position[][][] = [];
+  polygons.forEach((p, k) => {
+    if (!broken.has(k)) parts.push(p);
+    // A polygon that cannot be repaired is left out: validateGeoJson rejects such files before they get here.
+    else parts.push(...(repairPolygon(p) ?? []));
+  });
+  if (parts.length === 0) return null;
+  let overlap = between || broken.size > 0;
+  if (!overlap && parts.length > 1) {
+    // No boundaries cross: parts overlap only when one lies inside another.
+    const boxes = parts.map((p) => boxOf(p[0]!));
+    const contains = (o: Box, i: Box): boolean =>
+      o[0] <= i[0] && o[1] <= i[1] && i[2] <= o[2] && i[3] <= o[3];
+    for (let i = 0; i < parts.length && !overlap; i++)
+      for (let j = 0; j < parts.length && !overlap; j++)
+        if (i !== j && contains(boxes[j]!, boxes[i]!) && nestedIn(parts[i]!, parts[j]!)) overlap = true;
+  }
+  if (!overlap) return broken.size === 0 ? g : { type: 'MultiPolygon', coordinates: parts };
+  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0]! };
+  const asPolygons = parts.map((coordinates): AreaGeometry => ({ type: 'Polygon', coordinates }));
+  const united = unionEdges(asPolygons);
+  if (united !== undefined) return united;
+  return (
+    (union(
+      featureCollection(
+        asPolygons.map((geometry) => ({ type: 'Feature' as const, geometry, properties: {} })),
+      ),
+    )?.geometry as AreaGeometry | undefined) ?? null
+  );
+}
