@@ -22,6 +22,7 @@ import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from './model.ts';
 import { orient } from './orient.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
+import { preparedEdges } from './segmentChange.ts';
 import { stripIndexOf, type StripIndex } from './stripIndex.ts';
 import { unionEdges } from './unionEdges.ts';
 
@@ -81,6 +82,106 @@ function crossesRay(set: EdgeSet, i: number, mx: number, my: number, above: bool
   return ay < by ? o > 0 : o < 0;
 }
 
+const stripAt = (ix: StripIndex, y: number): number =>
+  Math.min(ix.strips - 1, Math.max(0, Math.floor((y - ix.south) * ix.scale)));
+
+/**
+ * Whether the points just left and just right of the middle of edge k of `ix.set` are inside by the even–odd rule,
+ * counting every edge except those `skip` names, and edge k itself `t` times (it and its copies). Exact: the rays
+ * are decided by `orient`, the offsets are infinitesimal (symbolic), so no epsilon picks a side.
+ */
+function sidesOf(ix: StripIndex, k: number, skip: (e: number) => boolean, t: number): [boolean, boolean] {
+  const { x0, y0, x1, y1 } = ix.set;
+  const dx = x1[k]! - x0[k]!;
+  const dy = y1[k]! - y0[k]!;
+  const mx = (x0[k]! + x1[k]!) / 2;
+  const my = (y0[k]! + y1[k]!) / 2;
+  // Crossings of the rays from just above and just below the middle (just west and east for a vertical edge).
+  let above = 0;
+  let below = 0;
+  const strip = stripAt(ix, my);
+  for (let j = ix.start[strip]!, end = ix.start[strip + 1]!; j < end; j++) {
+    const e = ix.items[j]!;
+    if (skip(e)) continue;
+    if (crossesRay(ix.set, e, mx, my, true)) above++;
+    if (dx !== 0 && crossesRay(ix.set, e, mx, my, false)) below++;
+  }
+  if (dx === 0) {
+    // West of the edge the ray also crosses it and its copies.
+    const west = (above + t) % 2 === 1;
+    const east = above % 2 === 1;
+    return dy > 0 ? [west, east] : [east, west];
+  }
+  // A ray just above the middle crosses the edge (and its copies) east of the middle when it rises eastward; just
+  // below, when it falls.
+  if (dx * dy > 0) above += t;
+  if (dx * dy < 0) below += t;
+  const up = above % 2 === 1;
+  const down = below % 2 === 1;
+  return dx > 0 ? [up, down] : [down, up];
+}
+
+/** Whether edges i and j of `set` meet at most at a shared end point (no crossing, overlap or T-junction). */
+function meetOnlyAtEnds(set: EdgeSet, i: number, j: number): boolean {
+  const [ax, ay, bx, by] = [set.x0[i]!, set.y0[i]!, set.x1[i]!, set.y1[i]!];
+  const [cx, cy, dx, dy] = [set.x0[j]!, set.y0[j]!, set.x1[j]!, set.y1[j]!];
+  const d1 = orient(cx, cy, dx, dy, ax, ay);
+  const d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy);
+  const d4 = orient(ax, ay, bx, by, dx, dy);
+  if (d1 !== 0 && d2 !== 0 && d3 !== 0 && d4 !== 0) return d1 > 0 === d2 > 0 || d3 > 0 === d4 > 0;
+  const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
+  if (d1 === 0 && d2 === 0) {
+    // Collinear: a shared stretch of positive length is an overlap.
+    const [p0, p1, q0, q1] = useX ? [ax, bx, cx, dx] : [ay, by, cy, dy];
+    return Math.min(Math.max(p0, p1), Math.max(q0, q1)) <= Math.max(Math.min(p0, p1), Math.min(q0, q1));
+  }
+  // A vertex on the other edge must be one of its end points.
+  const onEdge = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean =>
+    !(rx === px && ry === py) &&
+    !(rx === qx && ry === qy) &&
+    Math.min(px, qx) <= rx &&
+    rx <= Math.max(px, qx) &&
+    Math.min(py, qy) <= ry &&
+    ry <= Math.max(py, qy);
+  if (d1 === 0 && onEdge(cx, cy, dx, dy, ax, ay)) return false;
+  if (d2 === 0 && onEdge(cx, cy, dx, dy, bx, by)) return false;
+  if (d3 === 0 && onEdge(ax, ay, bx, by, cx, cy)) return false;
+  if (d4 === 0 && onEdge(ax, ay, bx, by, dx, dy)) return false;
+  return true;
+}
+
+/**
+ * The quick test that lets valid geometries through untouched, on the edges the engine prepares anyway: no two edges
+ * cross, overlap or meet at a T-junction (pairs tested within the strips of the point-in-polygon index, each pair
+ * once), and just right of every ring lies outside (so no part lies inside another, nor a ring inside out).
+ */
+function looksValid(g: AreaGeometry): boolean {
+  const { set, strips: ix } = preparedEdges(g);
+  const { x0, y0, x1, y1 } = set;
+  for (let k = 0; k < ix.strips; k++) {
+    const end = ix.start[k + 1]!;
+    for (let p = ix.start[k]!; p < end; p++) {
+      const i = ix.items[p]!;
+      const iw = Math.min(x0[i]!, x1[i]!);
+      const ie = Math.max(x0[i]!, x1[i]!);
+      const is = Math.min(y0[i]!, y1[i]!);
+      const iN = Math.max(y0[i]!, y1[i]!);
+      for (let q = p + 1; q < end; q++) {
+        const j = ix.items[q]!;
+        const js = Math.min(y0[j]!, y1[j]!);
+        if (Math.max(x0[j]!, x1[j]!) < iw || Math.min(x0[j]!, x1[j]!) > ie || js > iN) continue;
+        if (Math.max(y0[j]!, y1[j]!) < is) continue;
+        // Each pair once: in the strip of the south end of their common y-range.
+        if (stripAt(ix, Math.max(is, js)) !== k) continue;
+        if (!meetOnlyAtEnds(set, i, j)) return false;
+      }
+    }
+  }
+  for (const start of set.ringStarts ?? []) if (sidesOf(ix, start, (e) => e === start, 1)[1]) return false;
+  return true;
+}
+
 /**
  * The even–odd repair of one polygon: its rings noded against each other and re-polygonised (see the module
  * comment). Null when the noded pieces do not link into rings — then the polygon is rejected (validate says so).
@@ -110,42 +211,7 @@ export function repairPolygon(rings: readonly (readonly Position[])[]): Position
   const kept: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   for (let k = 0; k < n; k++) {
     if (first[k] !== k) continue;
-    const dx = x1[k]! - x0[k]!;
-    const dy = y1[k]! - y0[k]!;
-    const mx = (x0[k]! + x1[k]!) / 2;
-    const my = (y0[k]! + y1[k]!) / 2;
-    const t = copies[k]!;
-    // Crossings of the rays from just above and just below the middle (just west and east for a vertical piece),
-    // the piece and its copies apart.
-    let above = 0;
-    let below = 0;
-    const strip = Math.min(strips.strips - 1, Math.max(0, Math.floor((my - strips.south) * strips.scale)));
-    for (let j = strips.start[strip]!, end = strips.start[strip + 1]!; j < end; j++) {
-      const e = strips.items[j]!;
-      if (first[e] === k) continue;
-      if (dx === 0) {
-        if (crossesRay(edges, e, mx, my, true)) above++;
-      } else {
-        if (crossesRay(edges, e, mx, my, true)) above++;
-        if (crossesRay(edges, e, mx, my, false)) below++;
-      }
-    }
-    let leftIn: boolean;
-    let rightIn: boolean;
-    if (dx === 0) {
-      // West of the piece the ray also crosses it and its copies.
-      const west = (above + t) % 2 === 1;
-      const east = above % 2 === 1;
-      [leftIn, rightIn] = dy > 0 ? [west, east] : [east, west];
-    } else {
-      // A ray just above the middle crosses the piece (and its copies) east of the middle when the piece rises
-      // eastward; just below, when it falls.
-      if (dx * dy > 0) above += t;
-      if (dx * dy < 0) below += t;
-      const up = above % 2 === 1;
-      const down = below % 2 === 1;
-      [leftIn, rightIn] = dx > 0 ? [up, down] : [down, up];
-    }
+    const [leftIn, rightIn] = sidesOf(strips, k, (e) => first[e] === k, copies[k]!);
     if (leftIn === rightIn) continue;
     const forward = leftIn;
     kept.x0.push(forward ? x0[k]! : x1[k]!);
@@ -191,6 +257,7 @@ export function makeValid(g: AreaGeometry | null): AreaGeometry | null {
   if (!g || known.has(g)) return g;
   const cached = made.get(g);
   if (cached !== undefined) return cached;
+  if (looksValid(g)) return markValid(g);
   const result = validOf(g);
   made.set(g, result);
   return markValid(result);
