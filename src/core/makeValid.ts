@@ -20,7 +20,7 @@ import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
 import { findCrossings } from './findCrossings.ts';
 import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from './model.ts';
-import { orient } from './orient.ts';
+import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
 import { preparedEdges } from './segmentChange.ts';
 import { stripIndexOf, type StripIndex } from './stripIndex.ts';
@@ -121,7 +121,11 @@ function sidesOf(ix: StripIndex, k: number, skip: (e: number) => boolean, t: num
   return dx > 0 ? [up, down] : [down, up];
 }
 
-/** Whether edges i and j of `set` meet at most at a shared end point (no crossing, overlap or T-junction). */
+/**
+ * Whether edges i and j of `set` meet at most at a shared end point: no crossing, no overlap, and no vertex of one
+ * within the noder's tolerance ({@link NODE_TOLERANCE_DEG}) of the inside of the other (a T-junction, exact or
+ * written in decimals), which the engine would split.
+ */
 function meetOnlyAtEnds(set: EdgeSet, i: number, j: number): boolean {
   const [ax, ay, bx, by] = [set.x0[i]!, set.y0[i]!, set.x1[i]!, set.y1[i]!];
   const [cx, cy, dx, dy] = [set.x0[j]!, set.y0[j]!, set.x1[j]!, set.y1[j]!];
@@ -129,26 +133,28 @@ function meetOnlyAtEnds(set: EdgeSet, i: number, j: number): boolean {
   const d2 = orient(cx, cy, dx, dy, bx, by);
   const d3 = orient(ax, ay, bx, by, cx, cy);
   const d4 = orient(ax, ay, bx, by, dx, dy);
-  if (d1 !== 0 && d2 !== 0 && d3 !== 0 && d4 !== 0) return d1 > 0 === d2 > 0 || d3 > 0 === d4 > 0;
-  const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
-  if (d1 === 0 && d2 === 0) {
-    // Collinear: a shared stretch of positive length is an overlap.
-    const [p0, p1, q0, q1] = useX ? [ax, bx, cx, dx] : [ay, by, cy, dy];
-    return Math.min(Math.max(p0, p1), Math.max(q0, q1)) <= Math.max(Math.min(p0, p1), Math.min(q0, q1));
-  }
-  // A vertex on the other edge must be one of its end points.
-  const onEdge = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean =>
-    !(rx === px && ry === py) &&
-    !(rx === qx && ry === qy) &&
-    Math.min(px, qx) <= rx &&
-    rx <= Math.max(px, qx) &&
-    Math.min(py, qy) <= ry &&
-    ry <= Math.max(py, qy);
-  if (d1 === 0 && onEdge(cx, cy, dx, dy, ax, ay)) return false;
-  if (d2 === 0 && onEdge(cx, cy, dx, dy, bx, by)) return false;
-  if (d3 === 0 && onEdge(ax, ay, bx, by, cx, cy)) return false;
-  if (d4 === 0 && onEdge(ax, ay, bx, by, dx, dy)) return false;
-  return true;
+  const nearJ = Math.hypot(dx - cx, dy - cy) * NODE_TOLERANCE_DEG;
+  const nearI = Math.hypot(bx - ax, by - ay) * NODE_TOLERANCE_DEG;
+  const aNear = Math.abs(d1) <= nearJ;
+  const bNear = Math.abs(d2) <= nearJ;
+  const cNear = Math.abs(d3) <= nearI;
+  const dNear = Math.abs(d4) <= nearI;
+  if (!aNear && !bNear && !cNear && !dNear) return d1 > 0 === d2 > 0 || d3 > 0 === d4 > 0;
+  /** Whether (rx, ry), near the line p→q, lies strictly between p and q (along the longer axis). */
+  const inside = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean =>
+    Math.abs(qx - px) >= Math.abs(qy - py)
+      ? Math.min(px, qx) < rx && rx < Math.max(px, qx)
+      : Math.min(py, qy) < ry && ry < Math.max(py, qy);
+  const same = (px: number, py: number, qx: number, qy: number): boolean => px === qx && py === qy;
+  // The same edge twice, either way round.
+  if ((same(ax, ay, cx, cy) && same(bx, by, dx, dy)) || (same(ax, ay, dx, dy) && same(bx, by, cx, cy)))
+    return false;
+  return !(
+    (aNear && inside(cx, cy, dx, dy, ax, ay)) ||
+    (bNear && inside(cx, cy, dx, dy, bx, by)) ||
+    (cNear && inside(ax, ay, bx, by, cx, cy)) ||
+    (dNear && inside(ax, ay, bx, by, dx, dy))
+  );
 }
 
 /**
@@ -224,30 +230,6 @@ export function repairPolygon(rings: readonly (readonly Position[])[]): Position
   return polygons && polygons.map(ringsOf);
 }
 
-type Box = [number, number, number, number];
-
-function boxOf(ring: readonly Position[]): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    b[0] = Math.min(b[0], x!);
-    b[1] = Math.min(b[1], y!);
-    b[2] = Math.max(b[2], x!);
-    b[3] = Math.max(b[3], y!);
-  }
-  return b;
-}
-
-/** Whether polygon `inner` (free of crossings with `outer`) lies in `outer`'s interior: its first edge's middle decides. */
-function nestedIn(inner: readonly Position[][], outer: readonly Position[][]): boolean {
-  const ring = inner[0]!;
-  const mx = (ring[0]![0]! + ring[1]![0]!) / 2;
-  const my = (ring[0]![1]! + ring[1]![1]!) / 2;
-  const set = edgeSetOf([outer]);
-  let inside = false;
-  for (let i = 0; i < set.n; i++) if (crossesRay(set, i, mx, my, true)) inside = !inside;
-  return inside;
-}
-
 /**
  * `g` made valid by the rule in the module comment: the same object when it already is (the usual case), a new
  * geometry otherwise; null when nothing is left. Cached by object.
@@ -275,13 +257,9 @@ function validOf(g: AreaGeometry): AreaGeometry | null {
   });
   const { count, first } = findCrossings(rings, Infinity);
   const broken = new Set<number>();
-  let between = false;
-  if (count > 0) {
-    for (const c of first) {
-      const [p, q] = [polygonOf[c.rings[0]]!, polygonOf[c.rings[1]]!];
-      if (p === q) broken.add(p);
-      else between = true;
-    }
+  for (const c of count > 0 ? first : []) {
+    const [p, q] = [polygonOf[c.rings[0]]!, polygonOf[c.rings[1]]!];
+    if (p === q) broken.add(p);
   }
   const parts: Position[][][] = [];
   polygons.forEach((p, k) => {
@@ -290,18 +268,9 @@ function validOf(g: AreaGeometry): AreaGeometry | null {
     else parts.push(...(repairPolygon(p) ?? []));
   });
   if (parts.length === 0) return null;
-  let overlap = between || broken.size > 0;
-  if (!overlap && parts.length > 1) {
-    // No boundaries cross: parts overlap only when one lies inside another.
-    const boxes = parts.map((p) => boxOf(p[0]!));
-    const contains = (o: Box, i: Box): boolean =>
-      o[0] <= i[0] && o[1] <= i[1] && i[2] <= o[2] && i[3] <= o[3];
-    for (let i = 0; i < parts.length && !overlap; i++)
-      for (let j = 0; j < parts.length && !overlap; j++)
-        if (i !== j && contains(boxes[j]!, boxes[i]!) && nestedIn(parts[i]!, parts[j]!)) overlap = true;
-  }
-  if (!overlap) return broken.size === 0 ? g : { type: 'MultiPolygon', coordinates: parts };
-  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0]! };
+  // The quick test failed: several parts are united whatever the reason (they may cross, overlap, nest, touch along
+  // a border or come within the noder's tolerance of each other), by the noder that snaps.
+  if (parts.length === 1) return broken.size === 0 ? g : { type: 'Polygon', coordinates: parts[0]! };
   const asPolygons = parts.map((coordinates): AreaGeometry => ({ type: 'Polygon', coordinates }));
   const united = unionEdges(asPolygons);
   if (united !== undefined) return united;
