@@ -127,33 +127,63 @@ function sidesOf(ix: StripIndex, k: number, skip: (e: number) => boolean, t: num
  * written in decimals), which the engine would split.
  */
 function meetOnlyAtEnds(set: EdgeSet, i: number, j: number): boolean {
-  const [ax, ay, bx, by] = [set.x0[i]!, set.y0[i]!, set.x1[i]!, set.y1[i]!];
-  const [cx, cy, dx, dy] = [set.x0[j]!, set.y0[j]!, set.x1[j]!, set.y1[j]!];
+  const ax = set.x0[i]!;
+  const ay = set.y0[i]!;
+  const bx = set.x1[i]!;
+  const by = set.y1[i]!;
+  const cx = set.x0[j]!;
+  const cy = set.y0[j]!;
+  const dx = set.x1[j]!;
+  const dy = set.y1[j]!;
+  // Neighbours along a ring (the usual case): they share a vertex, and only a spike (doubling back) is wrong there.
+  if (bx === cx && by === cy && !(ax === dx && ay === dy)) return !spike(ax, ay, bx, by, dx, dy);
+  if (dx === ax && dy === ay && !(cx === bx && cy === by)) return !spike(cx, cy, ax, ay, bx, by);
   const d1 = orient(cx, cy, dx, dy, ax, ay);
   const d2 = orient(cx, cy, dx, dy, bx, by);
   const d3 = orient(ax, ay, bx, by, cx, cy);
   const d4 = orient(ax, ay, bx, by, dx, dy);
-  const nearJ = Math.hypot(dx - cx, dy - cy) * NODE_TOLERANCE_DEG;
-  const nearI = Math.hypot(bx - ax, by - ay) * NODE_TOLERANCE_DEG;
-  const aNear = Math.abs(d1) <= nearJ;
-  const bNear = Math.abs(d2) <= nearJ;
-  const cNear = Math.abs(d3) <= nearI;
-  const dNear = Math.abs(d4) <= nearI;
+  // |orient| ≤ length × tolerance: the vertex is within the tolerance of the other edge's line (squared, no root).
+  const t2 = NODE_TOLERANCE_DEG * NODE_TOLERANCE_DEG;
+  const nearJ = ((dx - cx) * (dx - cx) + (dy - cy) * (dy - cy)) * t2;
+  const nearI = ((bx - ax) * (bx - ax) + (by - ay) * (by - ay)) * t2;
+  const aNear = d1 * d1 <= nearJ;
+  const bNear = d2 * d2 <= nearJ;
+  const cNear = d3 * d3 <= nearI;
+  const dNear = d4 * d4 <= nearI;
   if (!aNear && !bNear && !cNear && !dNear) return d1 > 0 === d2 > 0 || d3 > 0 === d4 > 0;
-  /** Whether (rx, ry), near the line p→q, lies strictly between p and q (along the longer axis). */
-  const inside = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean =>
-    Math.abs(qx - px) >= Math.abs(qy - py)
-      ? Math.min(px, qx) < rx && rx < Math.max(px, qx)
-      : Math.min(py, qy) < ry && ry < Math.max(py, qy);
-  const same = (px: number, py: number, qx: number, qy: number): boolean => px === qx && py === qy;
   // The same edge twice, either way round.
-  if ((same(ax, ay, cx, cy) && same(bx, by, dx, dy)) || (same(ax, ay, dx, dy) && same(bx, by, cx, cy)))
+  if (
+    (ax === cx && ay === cy && bx === dx && by === dy) ||
+    (ax === dx && ay === dy && bx === cx && by === cy)
+  )
     return false;
   return !(
-    (aNear && inside(cx, cy, dx, dy, ax, ay)) ||
-    (bNear && inside(cx, cy, dx, dy, bx, by)) ||
-    (cNear && inside(ax, ay, bx, by, cx, cy)) ||
-    (dNear && inside(ax, ay, bx, by, dx, dy))
+    (aNear && strictlyBetween(cx, cy, dx, dy, ax, ay)) ||
+    (bNear && strictlyBetween(cx, cy, dx, dy, bx, by)) ||
+    (cNear && strictlyBetween(ax, ay, bx, by, cx, cy)) ||
+    (dNear && strictlyBetween(ax, ay, bx, by, dx, dy))
+  );
+}
+
+/** Whether (rx, ry), near the line p→q, lies strictly between p and q (along the longer axis). */
+function strictlyBetween(px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean {
+  return Math.abs(qx - px) >= Math.abs(qy - py)
+    ? Math.min(px, qx) < rx && rx < Math.max(px, qx)
+    : Math.min(py, qy) < ry && ry < Math.max(py, qy);
+}
+
+/**
+ * Whether the path p → q → r doubles back at q: r within the tolerance of p→q and between its ends, or p of q→r
+ * (a spike, exact or written in decimals).
+ */
+function spike(px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean {
+  const t2 = NODE_TOLERANCE_DEG * NODE_TOLERANCE_DEG;
+  const o = orient(px, py, qx, qy, rx, ry);
+  // The same determinant serves both lines (twice the triangle's area); only the length differs.
+  return (
+    (o * o <= ((qx - px) * (qx - px) + (qy - py) * (qy - py)) * t2 &&
+      strictlyBetween(px, py, qx, qy, rx, ry)) ||
+    (o * o <= ((rx - qx) * (rx - qx) + (ry - qy) * (ry - qy)) * t2 && strictlyBetween(qx, qy, rx, ry, px, py))
   );
 }
 
