@@ -76,3 +76,4 @@ export { boundsOf } from './boundsOf.ts';
 export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from './changeBetween.ts';
 export type { ChangeEngineStats } from './changeBetween.ts';
 export { makeValid, repairPolygon } from './makeValid.ts';
+export { inUkraine, markOutsideUkraine } from './markOutsideUkraine.ts';
