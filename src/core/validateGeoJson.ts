@@ -23,6 +23,7 @@ import gjv from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { findCrossings } from './findCrossings.ts';
 import { repairPolygon } from './makeValid.ts';
+import { orient } from './orient.ts';
 import type { Parsed } from './parseDeepState.ts';
 
 export interface ValidateOptions {
@@ -132,7 +133,8 @@ function pointInRing(x: number, y: number, ring: readonly Position[], box: Box):
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i] as [number, number];
     const [xj, yj] = ring[j] as [number, number];
-    const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
+    // The exact sign (STYLE.md habit 12): > 0 when (x, y) lies left of i → j.
+    const cross = orient(xi, yi, xj, yj, x, y);
     if (
       cross === 0 &&
       x >= Math.min(xi, xj) &&
@@ -141,7 +143,8 @@ function pointInRing(x: number, y: number, ring: readonly Position[], box: Box):
       y <= Math.max(yi, yj)
     )
       return 0;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    // The edge crosses the ray east of (x, y): (x, y) left of an upward edge, right of a downward one.
+    if (yi > y !== yj > y && (yj > yi ? cross > 0 : cross < 0)) inside = !inside;
   }
   return inside ? 1 : -1;
 }

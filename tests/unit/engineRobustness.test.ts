@@ -20,6 +20,7 @@ import {
   type AreaGeometry,
   type Snapshot,
 } from '../../src/core/index.ts';
+import { orient } from '../../src/core/orient.ts';
 import { unionEdges } from '../../src/core/unionEdges.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
 import { fileFetch } from '../../src/sources/fileFetch.ts';
@@ -53,6 +54,19 @@ function tJunction(k: number): { plain: Polygon; withVertex: Polygon; neighbour:
     neighbour: poly([P, bottom, Q, V, P]),
   };
 }
+
+describe('orient (issue #13)', () => {
+  it('is positive left of a → b, negative right, exactly 0 on the line, even where floating point is not', () => {
+    expect(orient(0, 0, 1, 0, 0, 1)).toBeGreaterThan(0);
+    expect(orient(0, 0, 1, 0, 0, -1)).toBeLessThan(0);
+    // A point on the line through two 7-decimal points, written in decimal: the naive product is not 0 here.
+    const [ax, ay, bx, by] = [30.1, 48.1, 30.4, 48.7];
+    const [px, py] = [30.2, 48.3];
+    expect((bx - ax) * (py - ay) - (by - ay) * (px - ax)).not.toBe(0);
+    expect(Math.abs(orient(ax, ay, bx, by, px, py))).toBeLessThan(1e-15);
+    expect(orient(0.5, 0.5, 12, 12, 24, 24)).toBe(0);
+  });
+});
 
 describe('reproductions (issue #13)', () => {
   it('a T-junction at 7 decimals changes nothing and stays on the edge engine', () => {
