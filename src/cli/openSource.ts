@@ -15,6 +15,7 @@ import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
+import { withinUkraine } from './withinUkraine.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -116,13 +117,15 @@ export function sourceFrom(
 ): SnapshotSource {
   const timeout = timeoutMs(values.timeout);
   const retries = wholeNumber('retries', values.retries, 2, 0, 20);
-  return openSource(sourceId(values.source), values.data, io.fetch, {
-    ...folderOptions(values),
-    cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
-    ...(timeout ? { timeoutMs: timeout } : {}),
-    retry: {
-      retries,
-      onRetry: (r) => io.stderr(`${retryNote(r)}\n`),
-    },
-  });
+  return withinUkraine(
+    openSource(sourceId(values.source), values.data, io.fetch, {
+      ...folderOptions(values),
+      cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
+      ...(timeout ? { timeoutMs: timeout } : {}),
+      retry: {
+        retries,
+        onRetry: (r) => io.stderr(`${retryNote(r)}\n`),
+      },
+    }),
+  );
 }

@@ -74,3 +74,7 @@ export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
 export { boundsOf } from './boundsOf.ts';
+export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from './changeBetween.ts';
+export type { ChangeEngineStats } from './changeBetween.ts';
+export { makeValid, repairPolygon } from './makeValid.ts';
+export { inUkraine, markOutsideUkraine } from './markOutsideUkraine.ts';

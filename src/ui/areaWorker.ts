@@ -7,6 +7,7 @@ import {
   changeGeoJson,
   parseClaims,
   snapshotAreas,
+  markOutsideUkraine,
   parseGeoJsonText,
   sizeIssue,
   snapshotsFromFile,
@@ -103,7 +104,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const picked = req.regionIsos
         .map((iso) => all.find((r) => r.properties.iso === iso))
         .filter((r): r is Region => !!r);
-      post({ id: req.id, areas: snapshotAreas(req.snapshot, picked) });
+      // Liberated ground in Russia (Kursk, 2024-08 → 2025-03) drawn but not counted (issue #13).
+      post({ id: req.id, areas: snapshotAreas(markOutsideUkraine(req.snapshot, all), picked) });
     } else {
       const [oblasts, focusAreas] = await Promise.all([
         regions(req.urls.oblasts),
@@ -112,6 +114,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // The cached array alone while there are no user areas, so its region grid stays cached too.
       const { report, change } = buildChangeReport({
         ...req,
+        a: { ...req.a, snapshot: markOutsideUkraine(req.a.snapshot, oblasts) },
+        b: { ...req.b, snapshot: markOutsideUkraine(req.b.snapshot, oblasts) },
         oblasts,
         focusAreas: req.userAreas?.length ? [...focusAreas, ...req.userAreas] : focusAreas,
         claims,

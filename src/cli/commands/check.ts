@@ -40,7 +40,8 @@ export const checkCommand: Command = {
     const bar = progress(io, dates.length, 'loading snapshots');
     for (const date of dates) {
       try {
-        snapshots.set(date, (await snapshotAt(source, versions, date)).snapshot);
+        // Days in Kyiv time, as DeepState counts its monthly figures (issue #13).
+        snapshots.set(date, (await snapshotAt(source, versions, date, { days: 'kyiv' })).snapshot);
       } catch (err) {
         if (!(err instanceof SourceError)) throw err;
         snapshots.set(date, err.message);

@@ -54,7 +54,8 @@ export const historyCommand: Command = {
     let prev: AreaGeometry | null = null;
     let prevDate = '';
     for (const date of dates) {
-      const at = await snapshotAt(source, versions, date);
+      // Month steps end at midnight in Kyiv time, as DeepState's monthly figures do (issue #13).
+      const at = await snapshotAt(source, versions, date, step === 'month' ? { days: 'kyiv' } : {});
       const geom = classGeometry(at.snapshot, 'occupied_all');
       const first = prevDate === '';
       const same = at.snapshot.version.date === prevDate;
