@@ -73,3 +73,17 @@ export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
 export { boundsOf } from './boundsOf.ts';
+// Issue #16: a second opinion (UA Control Map, ArcGIS layers) and comparing assessments.
+export { landOutline, clipToLand } from './landClip.ts';
+export type { LandOutline } from './landClip.ts';
+export {
+  parseOwlmapsBase,
+  parseOwlmapsDay,
+  owlmapsDate,
+  owlmapsFileName,
+  owlmapsVersion,
+  OWLMAPS_NO_DATA,
+  OWLMAPS_SOURCE_ID,
+} from './parseOwlmaps.ts';
+export { compareAssessments, comparedGeometry, comparisonCsv, comparisonGeoJson } from './compareAssessments.ts';
+export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';
