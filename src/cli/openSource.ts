@@ -16,8 +16,7 @@ import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
 import { createFolderSource } from '../sources/folder.ts';
 import { createArcgisSource } from '../sources/arcgis.ts';
 import { createOwlmapsSource, OWLMAPS_DEFAULT_URL } from '../sources/owlmaps.ts';
-import { landOutline } from '../core/index.ts';
-import { loadOblasts } from './geodata.ts';
+import { loadLand } from './geodata.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
 
@@ -125,7 +124,7 @@ export function openSource(
     return createOwlmapsSource({
       baseUrl: dir,
       fetch: fetchFn,
-      land: () => landOutline(loadOblasts().map((o) => o.geometry)),
+      land: loadLand,
       ...requests,
       ...(local ? { fetch: fileFetch(dir), listNames: () => readdir(dir) } : {}),
     });

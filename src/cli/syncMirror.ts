@@ -33,7 +33,7 @@ import { isUrl } from './openSource.ts';
 import { landOutline, OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../core/index.ts';
 import { createOwlmapsSource } from '../sources/owlmaps.ts';
 import { arcgisSnapshot, fetchArcgisLayer, layerDate } from '../sources/arcgis.ts';
-import { loadOblasts } from './geodata.ts';
+import { loadLand } from './geodata.ts';
 
 export type SyncSourceId = 'deepstate-api' | 'archive' | 'owlmaps';
 
@@ -180,7 +180,7 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
       });
     }
   } else if (source === 'owlmaps') {
-    const land = landOutline(loadOblasts().map((o) => o.geometry));
+    const land = loadLand();
     const owl = createOwlmapsSource({
       baseUrl: base,
       fetch: fetchFn,

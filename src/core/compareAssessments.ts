@@ -9,7 +9,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { AREA_MODEL, areaKm2 } from './areaKm2.ts';
-import { changeBetween, changeByRegion, classGeometry, overlayChange, type Change } from './changeBetween.ts';
+import { changeBetween, classGeometry, overlayChange, type Change } from './changeBetween.ts';
 import {
   oblastOf,
   reportMeta,
@@ -18,7 +18,7 @@ import {
   type ReportMeta,
   type UsedSnapshot,
 } from './changeReport.ts';
-import { clipToLand, type LandOutline } from './landClip.ts';
+import { clipToLand, snappedCopy, type LandOutline } from './landClip.ts';
 import type { AreaGeometry } from './model.ts';
 import { areaByRegion } from './overlapKm2.ts';
 import type { Region } from './snapshotAreas.ts';
@@ -99,18 +99,22 @@ export function compareAssessments(input: {
   const regions = input.oblasts.map((o) => o.geometry);
   const inA = areaByRegion(ga, regions);
   const inB = areaByRegion(gb, regions);
-  const byOblast = changeByRegion(change, input.oblasts)
-    .map((r, i): OblastAgreement => {
-      const both = Math.max(0, inA[i]! - r.lostKm2);
+  // From snapped copies, not the engine's remembered edges: the disagreement runs along the coast the oblasts share
+  // (see snappedCopy).
+  const onlyA = areaByRegion(snappedCopy(change.lost), regions);
+  const onlyB = areaByRegion(snappedCopy(change.gained), regions);
+  const byOblast = input.oblasts
+    .map((o, i): OblastAgreement => {
+      const both = Math.max(0, inA[i]! - onlyA[i]!);
       return {
-        iso: r.iso,
-        name: r.name,
+        iso: o.properties.iso,
+        name: o.properties.name_en,
         aKm2: round2(inA[i]!),
         bKm2: round2(inB[i]!),
         bothKm2: round2(both),
-        onlyAKm2: round2(r.lostKm2),
-        onlyBKm2: round2(r.gainedKm2),
-        iou: iouOf(both, inA[i]!, r.gainedKm2),
+        onlyAKm2: round2(onlyA[i]!),
+        onlyBKm2: round2(onlyB[i]!),
+        iou: iouOf(both, inA[i]!, onlyB[i]!),
       };
     })
     .filter((r) => r.aKm2 > 0 || r.bKm2 > 0);

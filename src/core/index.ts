@@ -85,5 +85,10 @@ export {
   OWLMAPS_NO_DATA,
   OWLMAPS_SOURCE_ID,
 } from './parseOwlmaps.ts';
-export { compareAssessments, comparedGeometry, comparisonCsv, comparisonGeoJson } from './compareAssessments.ts';
+export {
+  compareAssessments,
+  comparedGeometry,
+  comparisonCsv,
+  comparisonGeoJson,
+} from './compareAssessments.ts';
 export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';
