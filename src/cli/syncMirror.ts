@@ -30,7 +30,7 @@ import { retryNote } from '../sources/retryPolicy.ts';
 import { decodeUtf8 } from '../sources/readBody.ts';
 import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
 import { isUrl } from './openSource.ts';
-import { landOutline, OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../core/index.ts';
+import { OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../core/index.ts';
 import { createOwlmapsSource } from '../sources/owlmaps.ts';
 import { arcgisSnapshot, fetchArcgisLayer, layerDate } from '../sources/arcgis.ts';
 import { loadLand } from './geodata.ts';
