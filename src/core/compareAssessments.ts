@@ -97,8 +97,10 @@ export function compareAssessments(input: {
     change = overlayChange(ga, gb);
   const bothKm2 = Math.max(0, change.areaFromKm2 - change.lostKm2);
   const regions = input.oblasts.map((o) => o.geometry);
-  const inA = areaByRegion(ga, regions);
-  const inB = areaByRegion(gb, regions);
+  // Per oblast, each side as its source drew it: the oblasts lie inside the land, so the clip changes nothing there,
+  // and the source's own edges rarely run along the oblasts' as the clipped coast does (fewer edges to split).
+  const inA = areaByRegion(classGeometry(input.a.snapshot, 'occupied_all'), regions);
+  const inB = areaByRegion(classGeometry(input.b.snapshot, 'occupied_all'), regions);
   // From snapped copies, not the engine's remembered edges: the disagreement runs along the coast the oblasts share
   // (see snappedCopy).
   const onlyA = areaByRegion(snappedCopy(change.lost), regions);

@@ -20,6 +20,8 @@ export interface LandOutline {
   readonly bounds: [number, number, number, number];
   /** `box ∖ land` per box, so each is prepared once. */
   readonly complements: Map<string, AreaGeometry | null>;
+  /** Geometries this outline's clip made (by object): clipping them again is the identity. */
+  readonly clipped: WeakSet<AreaGeometry>;
 }
 
 /** How far the default box reaches beyond the land, in degrees: the areas drawn over the border or the sea. */
@@ -33,7 +35,7 @@ export function landOutline(regions: readonly AreaGeometry[]): LandOutline {
   const land = unionEdges(regions);
   if (land === undefined) throw new Error('landOutline: the regions did not join into one outline');
   if (!land) throw new Error('landOutline: the regions hold no polygon');
-  return { land, bounds: boundsOf(land), complements: new Map() };
+  return { land, bounds: boundsOf(land), complements: new Map(), clipped: new WeakSet() };
 }
 
 const boxPolygon = ([w, s, e, n]: readonly number[]): AreaGeometry => ({
@@ -67,6 +69,8 @@ function boxFor(outline: LandOutline, g: AreaGeometry): [number, number, number,
  */
 export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGeometry | null {
   if (!g) return null;
+  // Already cut to this land (a UA Control Map snapshot is clipped when parsed): cutting again changes nothing.
+  if (outline.clipped.has(g)) return g;
   const box = boxFor(outline, g);
   const key = box.join(',');
   let outside = outline.complements.get(key);
@@ -74,7 +78,9 @@ export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGe
     outside = changeBetween(outline.land, boxPolygon(box)).gained;
     outline.complements.set(key, outside);
   }
-  return snappedCopy(changeBetween(outside, g).gained);
+  const clipped = snappedCopy(changeBetween(outside, g).gained);
+  if (clipped) outline.clipped.add(clipped);
+  return clipped;
 }
 
 const SNAP = 1e9;
