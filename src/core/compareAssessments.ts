@@ -97,10 +97,10 @@ export function compareAssessments(input: {
     change = overlayChange(ga, gb);
   const bothKm2 = Math.max(0, change.areaFromKm2 - change.lostKm2);
   const regions = input.oblasts.map((o) => o.geometry);
-  // Per oblast, each side as its source drew it: the oblasts lie inside the land, so the clip changes nothing there,
-  // and the source's own edges rarely run along the oblasts' as the clipped coast does (fewer edges to split).
+  // Per oblast, A as its source drew it: the oblasts lie inside the land, so the clip changes nothing there, and the
+  // source's own edges rarely run along the oblasts' as the clipped coast does (fewer pieces to split). B needs no
+  // second split: B = both + only B and A = both + only A in every oblast, so B = A − only A + only B.
   const inA = areaByRegion(classGeometry(input.a.snapshot, 'occupied_all'), regions);
-  const inB = areaByRegion(classGeometry(input.b.snapshot, 'occupied_all'), regions);
   // From snapped copies, not the engine's remembered edges: the disagreement runs along the coast the oblasts share
   // (see snappedCopy).
   const onlyA = areaByRegion(snappedCopy(change.lost), regions);
@@ -108,11 +108,12 @@ export function compareAssessments(input: {
   const byOblast = input.oblasts
     .map((o, i): OblastAgreement => {
       const both = Math.max(0, inA[i]! - onlyA[i]!);
+      const inB = Math.max(0, inA[i]! - onlyA[i]! + onlyB[i]!);
       return {
         iso: o.properties.iso,
         name: o.properties.name_en,
         aKm2: round2(inA[i]!),
-        bKm2: round2(inB[i]!),
+        bKm2: round2(inB),
         bothKm2: round2(both),
         onlyAKm2: round2(onlyA[i]!),
         onlyBKm2: round2(onlyB[i]!),
