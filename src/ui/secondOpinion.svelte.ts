@@ -3,7 +3,7 @@
  * assessments disagree. One small rune class; the comparison runs in the geometry worker.
  */
 import type { FeatureCollection } from 'geojson';
-import type { AssessmentComparison, UsedSnapshot } from '../core/index.ts';
+import { stepDates, type AssessmentComparison, type UsedSnapshot } from '../core/index.ts';
 import { SourceError } from '../sources/fetchJson.ts';
 import { snapshotAt } from '../sources/snapshotAt.ts';
 import type { SnapshotSource } from '../sources/types.ts';
@@ -39,7 +39,11 @@ export class SecondOpinion {
   geojson = $state.raw<FeatureCollection | null>(null);
   error = $state<Text>('');
   notes = $state.raw<string[]>([]);
+  /** Both sources over time, each month end, on the same land (what `history --with` gives). */
+  series = $state.raw<{ date: string; aKm2: number; bKm2: number; iou: number | null }[]>([]);
+  seriesStatus = $state<Text>('');
   private run = 0;
+  private seriesRun = 0;
   private second: {
     id: BrowserSourceId;
     source: SnapshotSource;
@@ -51,6 +55,9 @@ export class SecondOpinion {
   /** Forgets the result (a new primary source, or no second source). */
   clear(): void {
     this.run++;
+    this.seriesRun++;
+    this.series = [];
+    this.seriesStatus = '';
     this.status = 'idle';
     this.report = null;
     this.geojson = null;
@@ -114,5 +121,56 @@ export class SecondOpinion {
           ? message('opinion.sourceFailed', { source: withId, error: err.message })
           : (err as Error).message;
     }
+  }
+
+  /**
+   * Both sources' land-clipped areas and their IoU at every month end both cover, `from` → `to` (the primary's range),
+   * for the chart of both lines. A month either source can't answer is left out.
+   * @example await opinion.loadSeries(app, app.dates[0], app.dates.at(-1))
+   */
+  async loadSeries(primary: PrimarySide, from: string, to: string): Promise<void> {
+    const withId = this.withId;
+    if (!withId || !from || !to) return;
+    const run = ++this.seriesRun;
+    this.series = [];
+    try {
+      const second = this.secondSource(withId);
+      const versions = await second.versions;
+      const start = [from, versions[0]?.date ?? to].sort()[1]!;
+      const ends = stepDates(start, to, 'month');
+      const out: { date: string; aKm2: number; bKm2: number; iou: number | null }[] = [];
+      for (const [i, date] of ends.entries()) {
+        if (run !== this.seriesRun) return;
+        this.seriesStatus = message('charts.loadingMonth', {
+          index: i + 1,
+          total: ends.length,
+          month: date.slice(0, 7),
+        });
+        const a = await primary.snapshotFor(date);
+        if ('error' in a) continue;
+        let b: UsedSnapshot;
+        try {
+          b = await snapshotAt(second.source, versions, date);
+        } catch {
+          continue;
+        }
+        const { report } = await computeAssessment(
+          date,
+          a,
+          b,
+          {
+            a: { id: primary.source.id, location: primary.source.location },
+            b: { id: second.source.id, location: second.source.location },
+          },
+          this.toolVersion,
+        );
+        if (run !== this.seriesRun) return;
+        out.push({ date, aKm2: report.a.areaKm2, bKm2: report.b.areaKm2, iou: report.iou });
+        this.series = [...out];
+      }
+    } catch (err) {
+      if (run === this.seriesRun) this.error = (err as Error).message;
+    }
+    if (run === this.seriesRun) this.seriesStatus = '';
   }
 }

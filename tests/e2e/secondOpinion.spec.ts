@@ -136,6 +136,13 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     await panel.getByRole('button', { name: 'CSV' }).click();
     expect(readFileSync(await (await csvDownload).path(), 'utf8')).toContain(',total,UA,All,');
 
+    // Both sources over time: the chart draws as soon as two month ends are in (the rest keep loading).
+    await panel.getByRole('button', { name: 'Draw both sources over time (month ends, same land)' }).click();
+    await expect(panel.getByTestId('opinion-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('opinion-chart')).toContainText('UA Control Map');
+
     await page.screenshot({ path: 'test-results/second-opinion.png' });
     expect(pageErrors).toEqual([]);
   });

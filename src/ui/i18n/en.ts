@@ -343,6 +343,9 @@ export const en = {
   'opinion.exports': 'Export this comparison of sources',
   'opinion.tooltip': 'Only {source}: {area} km² · {where}',
   'opinion.sides': 'A: {a} · B: {b}',
+  'opinion.drawSeries': 'Draw both sources over time (month ends, same land)',
+  'opinion.chartLabel': 'Occupied area at each month end by both sources, on the same land',
+  'opinion.chartTip': '{source}, {date}: {area} km² (agreement {iou})',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -382,4 +382,8 @@ export const uk: Messages = {
   'opinion.exports': 'Експорт цього порівняння джерел',
   'opinion.tooltip': 'Лише {source}: {area} км² · {where}',
   'opinion.sides': 'стовпці A: {a} · B: {b}',
+  'opinion.drawSeries': 'Показати обидва джерела в часі (кінці місяців, той самий суходіл)',
+  'opinion.chartLabel':
+    'Окупована площа на кінець кожного місяця за обома джерелами, на тому самому суходолі',
+  'opinion.chartTip': '{source}, {date}: {area} км² (збіг {iou})',
 };
