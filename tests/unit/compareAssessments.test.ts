@@ -270,4 +270,93 @@ describe.skipIf(!ref)('DeepState archive vs UA Control Map (reference copy)', ()
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--with S2 is required/u);
   });
+
+  it('history --with gives both land-clipped areas and the IoU per step; check --with shows both figures', async () => {
+    const h = await runCli(
+      (u, i) => fetch(u, i),
+      'history',
+      '--source',
+      'archive',
+      '--data',
+      archiveDir,
+      '--with',
+      'owlmaps',
+      '--with-data',
+      owlDir,
+      '--from',
+      '2025-08-31',
+      '--to',
+      '2025-09-02',
+      '--step',
+      'day',
+      '--format',
+      'json',
+    );
+    expect(h.code).toBe(0);
+    const hist = JSON.parse(h.stdout) as {
+      with: string;
+      rows: {
+        date: string;
+        with: { snapshot: string; aKm2: number; bKm2: number; bothKm2: number; iou: number };
+      }[];
+    };
+    expect(hist.with).toBe('owlmaps');
+    expect(hist.rows.map((r) => r.date)).toEqual(['2025-08-31', '2025-09-01', '2025-09-02']);
+    const sep1 = hist.rows[1]!.with;
+    const cli = JSON.parse(
+      (
+        await runCli(
+          (u, i) => fetch(u, i),
+          'compare',
+          '--date',
+          '2025-09-01',
+          '--source',
+          'archive',
+          '--data',
+          archiveDir,
+          '--with',
+          'owlmaps',
+          '--with-data',
+          owlDir,
+        )
+      ).stdout,
+    ) as { a: { areaKm2: number }; b: { areaKm2: number }; bothKm2: number; iou: number };
+    expect(sep1).toEqual({
+      snapshot: '2025-09-01',
+      aKm2: cli.a.areaKm2,
+      bKm2: cli.b.areaKm2,
+      bothKm2: cli.bothKm2,
+      iou: cli.iou,
+    });
+
+    const c = await runCli(
+      (u, i) => fetch(u, i),
+      'check',
+      '--source',
+      'archive',
+      '--data',
+      archiveDir,
+      '--with',
+      'owlmaps',
+      '--with-data',
+      owlDir,
+      '--format',
+      'json',
+    );
+    expect(c.code).toBe(0);
+    const checks = (
+      JSON.parse(c.stdout) as {
+        checks: {
+          id: string;
+          computedKm2: number | null;
+          withSource: string;
+          withComputedKm2: number | null;
+        }[];
+      }
+    ).checks;
+    const total = checks.find((x) => x.id === 'deepstate-2026-01-01-total')!;
+    expect(total.withSource).toBe('owlmaps');
+    // Both sources' total occupied area on 2026-01-01, each as its source draws it: within 2% of each other.
+    expect(Math.abs(total.withComputedKm2! - total.computedKm2!) / total.computedKm2!).toBeLessThan(0.02);
+  });
 });

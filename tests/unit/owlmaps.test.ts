@@ -238,6 +238,54 @@ describe.skipIf(!ref)('UA Control Map reference copy (served from 127.0.0.1)', (
     }
   });
 
+  it('sync mirrors days with a base.json of the days held, and does not write an empty day', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'owl-src-'));
+    const out = mkdtempSync(join(tmpdir(), 'owl-out-'));
+    writeFileSync(join(src, 'base.json'), JSON.stringify({ dates: ['20250831', '20250901', '20250902'] }));
+    writeFileSync(join(src, '20250831.json'), readFileSync(join(dataDir, '20250831.json')));
+    writeFileSync(join(src, '20250901.json'), readFileSync(join(dataDir, '20250901.json')));
+    writeFileSync(join(src, '20250902.json'), JSON.stringify({ areas: [], areas_ua: [] }));
+    const local = await serveStaticFolder(src);
+    try {
+      const r = await runCli(
+        (u, i) => fetch(u, i),
+        'sync',
+        '--source',
+        'owlmaps',
+        '--data',
+        local.baseUrl,
+        '--from',
+        '2025-08-31',
+        '--to',
+        '2025-09-02',
+        '--out',
+        out,
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/fetched 2, cached 0, missing 1, invalid 0, failed 0/u);
+      expect(r.stdout).toMatch(/not published: 2025-09-02 \(empty: no data\)/u);
+      expect(JSON.parse(readFileSync(join(out, 'base.json'), 'utf8'))).toEqual({
+        date: '20250901',
+        dates: ['20250831', '20250901'],
+      });
+      // The mirror answers the CLI offline; the empty day falls back to the day before.
+      const area = await runCli(
+        (u, i) => fetch(u, i),
+        'area',
+        '--source',
+        'owlmaps',
+        '--data',
+        out,
+        '--date',
+        '2025-09-02',
+      );
+      expect(area.code).toBe(0);
+      expect(area.stderr).toMatch(/used 2025-09-01/u);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('answers `area --source owlmaps --data DIR` from the repository layout (data/ inside)', async () => {
     const r = await runCli(
       (u, i) => fetch(u, i),
