@@ -13,6 +13,7 @@ import {
   NO_REFERENCE_REASON,
   openCompared,
   test,
+  UNREACHABLE_URL,
   waitForMapIdle,
 } from './fixtures.ts';
 
@@ -156,4 +157,17 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('UA Control Map / Project Owl');
     expect(pageErrors).toEqual([]);
   });
+});
+
+test('UA Control Map unreachable: the notice says how to use a local copy of it', async ({
+  page,
+  pageErrors,
+}) => {
+  // The second preview server's routes all point at a closed port (playwright.config.ts).
+  await page.goto(`${UNREACHABLE_URL}?source=owlmaps`);
+  const notice = page.getByRole('alert').filter({ hasText: 'FRONTLINE_OWLMAPS=' });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toContainText('npx frontline sync --source owlmaps');
+  await expect(notice).toContainText('UA Control Map is unreachable');
+  expect(pageErrors).toEqual([]);
 });

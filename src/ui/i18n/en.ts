@@ -346,6 +346,7 @@ export const en = {
   'opinion.drawSeries': 'Draw both sources over time (month ends, same land)',
   'opinion.chartLabel': 'Occupied area at each month end by both sources, on the same land',
   'opinion.chartTip': '{source}, {date}: {area} km² (agreement {iou})',
+  'sourceNotice.unreachableOwlmaps': 'UA Control Map is unreachable, so no dated layers are shown.',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -386,4 +386,5 @@ export const uk: Messages = {
   'opinion.chartLabel':
     'Окупована площа на кінець кожного місяця за обома джерелами, на тому самому суходолі',
   'opinion.chartTip': '{source}, {date}: {area} км² (збіг {iou})',
+  'sourceNotice.unreachableOwlmaps': 'UA Control Map недоступна, тому датовані шари не показано.',
 };
