@@ -32,7 +32,7 @@ interface Row {
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
-    'frontline history --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    'frontline history --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
     '[--step day|week|month] [--by-oblast] [--with S2 [--with-data D2]] [--format csv|json]\n\n' +
     "With --with: each step also gives both sources' areas clipped to the same land outline, their overlap and IoU.",
   async run(argv, io) {
