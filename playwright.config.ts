@@ -40,6 +40,7 @@ export default defineConfig({
       env: {
         FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API,
         FRONTLINE_ARCHIVE: ref ? resolve(ref, 'deepstate-archive') : CLOSED_PORT_API,
+        FRONTLINE_OWLMAPS: ref ? resolve(ref, 'owlmaps-map-data', 'data') : CLOSED_PORT_API,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -47,7 +48,11 @@ export default defineConfig({
     {
       command: `npx vite preview --outDir ${DIST} --port ${PORT_UNREACHABLE} --strictPort`,
       url: `http://127.0.0.1:${PORT_UNREACHABLE}/`,
-      env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API, FRONTLINE_ARCHIVE: CLOSED_PORT_API },
+      env: {
+        FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API,
+        FRONTLINE_ARCHIVE: CLOSED_PORT_API,
+        FRONTLINE_OWLMAPS: CLOSED_PORT_API,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -1,7 +1,7 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Polygon } from 'geojson';
-import type { Region } from '../core/index.ts';
+import { landOutline, type LandOutline, type Region } from '../core/index.ts';
 
 const root = new URL('../../geodata/', import.meta.url);
 
@@ -21,4 +21,12 @@ export function loadFocusAreas(): Region[] {
     geometry: f.geometry,
     properties: { iso: f.properties.id, name_en: f.properties.name_en, name_uk: f.properties.name_uk },
   }));
+}
+
+let land: LandOutline | null = null;
+
+/** Ukraine's land outline, the oblasts' union (issue #16): what every assessment is clipped to. Made once. */
+export function loadLand(): LandOutline {
+  land ??= landOutline(loadOblasts().map((o) => o.geometry));
+  return land;
 }

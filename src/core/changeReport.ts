@@ -236,7 +236,7 @@ export function changeReportCsv(r: ChangeReport): string {
 }
 
 /** The oblast holding a representative point of `g` (a point guaranteed inside it), or '' outside all. */
-function oblastOf(g: AreaGeometry, oblasts: readonly Region[]): string {
+export function oblastOf(g: AreaGeometry, oblasts: readonly Region[]): string {
   const p = pointOnFeature({ type: 'Feature', geometry: g, properties: {} });
   const [x, y] = p.geometry.coordinates as [number, number];
   const hit = oblasts.find((o) => {

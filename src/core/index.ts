@@ -78,3 +78,22 @@ export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from 
 export type { ChangeEngineStats } from './changeBetween.ts';
 export { makeValid, repairPolygon } from './makeValid.ts';
 export { inUkraine, markOutsideUkraine } from './markOutsideUkraine.ts';
+// Issue #16: a second opinion (UA Control Map, ArcGIS layers) and comparing assessments.
+export { landOutline, clipToLand } from './landClip.ts';
+export type { LandOutline } from './landClip.ts';
+export {
+  parseOwlmapsBase,
+  parseOwlmapsDay,
+  owlmapsDate,
+  owlmapsFileName,
+  owlmapsVersion,
+  OWLMAPS_NO_DATA,
+  OWLMAPS_SOURCE_ID,
+} from './parseOwlmaps.ts';
+export {
+  compareAssessments,
+  comparedGeometry,
+  comparisonCsv,
+  comparisonGeoJson,
+} from './compareAssessments.ts';
+export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';

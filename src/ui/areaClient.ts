@@ -1,6 +1,7 @@
 /** Promise wrapper around the geometry worker (src/ui/areaWorker.ts). */
 import type { FeatureCollection } from 'geojson';
 import type {
+  AssessmentComparison,
   ChangeClass,
   ChangeReport,
   FileSnapshots,
@@ -112,4 +113,30 @@ export async function importFile(
   const r = await ask({ kind: 'import', file, ...options });
   if (!('imported' in r)) throw new Error('unexpected worker answer');
   return r.imported;
+}
+
+/**
+ * Two sources' snapshots of one date compared (issue #16): both areas on the same land, overlap, only-A, only-B,
+ * IoU and per oblast, with the "only A" / "only B" polygons as GeoJSON.
+ * @example const { report, geojson } = await computeAssessment('2025-08-15', a, b, { a: srcA, b: srcB }, '0.1.0');
+ */
+export async function computeAssessment(
+  date: string,
+  a: UsedSnapshot,
+  b: UsedSnapshot,
+  sources: { a: { id: string; location: string }; b: { id: string; location: string } },
+  toolVersion: string,
+): Promise<{ report: AssessmentComparison; geojson: FeatureCollection }> {
+  const r = await ask({
+    kind: 'assess',
+    date,
+    a,
+    b,
+    sources,
+    toolVersion,
+    generatedAt: new Date().toISOString(),
+    urls: urls(),
+  });
+  if (!('assessment' in r)) throw new Error('unexpected worker answer');
+  return { report: r.assessment, geojson: r.geojson };
 }

@@ -19,6 +19,11 @@ import {
   type Snapshot,
   type SnapshotAreas,
   type UsedSnapshot,
+  compareAssessments,
+  comparisonGeoJson,
+  landOutline,
+  type AssessmentComparison,
+  type LandOutline,
 } from '../core/index.ts';
 import registry from '../../geodata/reported-figures.json';
 import type { FeatureCollection } from 'geojson';
@@ -38,7 +43,18 @@ export type WorkerRequest =
       /** The user's own areas (`user-N`), measured after the focus areas as `change --areas FILE` does. */
       userAreas?: readonly Region[];
     }
-  | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass };
+  | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass }
+  | {
+      id: number;
+      kind: 'assess';
+      date: string;
+      a: UsedSnapshot;
+      b: UsedSnapshot;
+      sources: { a: { id: string; location: string }; b: { id: string; location: string } };
+      toolVersion: string;
+      generatedAt: string;
+      urls: RegionUrls;
+    };
 
 export interface RegionUrls {
   oblasts: string;
@@ -49,6 +65,7 @@ export type WorkerResponse =
   | { id: number; areas: SnapshotAreas }
   | { id: number; report: ChangeReport; geojson: FeatureCollection }
   | { id: number; imported: FileSnapshots }
+  | { id: number; assessment: AssessmentComparison; geojson: FeatureCollection }
   | { id: number; error: string };
 
 const cache = new Map<string, Promise<Region[]>>();
@@ -77,6 +94,17 @@ function regions(url: string): Promise<Region[]> {
 
 const claims = parseClaims(registry).claims;
 
+const lands = new Map<string, Promise<LandOutline>>();
+/** The oblasts' union, what both sides of a comparison of assessments are clipped to (issue #16); made once. */
+function landOf(url: string): Promise<LandOutline> {
+  let p = lands.get(url);
+  if (!p) {
+    p = regions(url).then((all) => landOutline(all.map((r) => r.geometry)));
+    lands.set(url, p);
+  }
+  return p;
+}
+
 /** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */
 async function importFile(req: Extract<WorkerRequest, { kind: 'import' }>): Promise<FileSnapshots> {
   const name = req.file.name;
@@ -99,6 +127,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     if (req.kind === 'import') {
       post({ id: req.id, imported: await importFile(req) });
+    } else if (req.kind === 'assess') {
+      const [oblasts, land] = await Promise.all([regions(req.urls.oblasts), landOf(req.urls.oblasts)]);
+      const { report, disagreement } = compareAssessments({ ...req, land, oblasts });
+      post({ id: req.id, assessment: report, geojson: comparisonGeoJson(report, disagreement, oblasts) });
     } else if (req.kind === 'areas') {
       const all = await regions(req.urls.oblasts);
       const picked = req.regionIsos

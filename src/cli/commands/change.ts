@@ -14,7 +14,7 @@ export const changeCommand: Command = {
   summary:
     'area gained, lost and net between two dates, per oblast and focus area, with matching reported figures',
   usage:
-    'frontline change --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    'frontline change --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
     '[--class occupied|occupied_since_2022|occupied_pre2022|grey|liberated] [--areas FILE.geojson] [--format json|csv|geojson]',
   async run(argv, io) {
     const { values } = parse(argv, {

@@ -16,6 +16,9 @@ import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
 import { progress } from '../progress.ts';
+import { secondSourceFrom, WITH_OPTIONS } from '../secondSource.ts';
+import type { CliIo } from '../io.ts';
+import type { SnapshotSource } from '../../sources/types.ts';
 
 interface Result {
   claim: Claim;
@@ -27,45 +30,18 @@ interface Result {
 export const checkCommand: Command = {
   summary: 'every reported figure in geodata/reported-figures.json against the figure computed from a source',
   usage:
-    'frontline check --source deepstate-api|archive|folder [--data DIR_OR_URL] [--format table|json|csv]',
+    'frontline check --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] [--with S2 [--with-data D2]] ' +
+    '[--format table|json|csv]',
   async run(argv, io) {
-    const { values } = parse(argv, { ...SOURCE_OPTIONS, format: { type: 'string' } });
+    const { values } = parse(argv, { ...SOURCE_OPTIONS, ...WITH_OPTIONS, format: { type: 'string' } });
     const format = oneOf('format', values.format, ['table', 'json', 'csv'] as const, 'table');
     const source = sourceFrom(values, io);
-    const { versions } = await source.listVersions();
+    const second = secondSourceFrom(values, io);
     const claims = loadClaims((w) => io.stderr(`warning: ${w}\n`));
-    const dates = [...new Set(claims.flatMap((c) => [c.period.from, c.period.to]))].sort();
-    // Each date is loaded once; a date the source can't answer makes only its claims unavailable.
-    const snapshots = new Map<string, Snapshot | string>();
-    const bar = progress(io, dates.length, 'loading snapshots');
-    for (const date of dates) {
-      try {
-        // Days in Kyiv time, as DeepState counts its monthly figures (issue #13).
-        snapshots.set(date, (await snapshotAt(source, versions, date, { days: 'kyiv' })).snapshot);
-      } catch (err) {
-        if (!(err instanceof SourceError)) throw err;
-        snapshots.set(date, err.message);
-      }
-      bar.tick(date);
-    }
-    bar.done();
-    const results: Result[] = claims.map((claim) => {
-      const a = snapshots.get(claim.period.from)!;
-      const b = snapshots.get(claim.period.to)!;
-      if (typeof a === 'string' || typeof b === 'string')
-        return { claim, unavailable: typeof a === 'string' ? a : (b as string) };
-      const snaps: [string, string] = [a.version.date, b.version.date];
-      if (claim.metric === 'total_occupied')
-        return { claim, check: judge(claim, areaKm2(classGeometry(b, claim.class))), snapshots: snaps };
-      const change = changeBetween(classGeometry(a, claim.class), classGeometry(b, claim.class));
-      return {
-        claim,
-        check: judge(claim, claim.metric === 'gross_gain' ? change.gainedKm2 : change.netKm2),
-        snapshots: snaps,
-      };
-    });
+    const results = await checkAll(source, claims, io);
+    const withResults = second ? await checkAll(second, claims, io) : null;
     const m = meta(source, []);
-    const flat = results.map((r) => ({
+    const flat = results.map((r, i) => ({
       id: r.claim.id,
       publisher: r.claim.publisher,
       publishedOn: r.claim.publishedOn,
@@ -79,6 +55,16 @@ export const checkCommand: Command = {
       deviationKm2: r.check ? km2(r.check.deviationKm2) : null,
       deviationPct: r.check ? km2(r.check.deviationPct) : null,
       verdict: r.check?.verdict ?? `not computable: ${r.unavailable}`,
+      // Issue #16: the same claim against a second assessment (`--with S2`).
+      ...(second && withResults
+        ? {
+            withSource: second.id,
+            withSnapshots: withResults[i]!.snapshots?.join('..') ?? '',
+            withComputedKm2: withResults[i]!.check ? km2(withResults[i]!.check!.computedKm2) : null,
+            withDeviationPct: withResults[i]!.check ? km2(withResults[i]!.check!.deviationPct) : null,
+            withVerdict: withResults[i]!.check?.verdict ?? `not computable: ${withResults[i]!.unavailable}`,
+          }
+        : {}),
     }));
     if (format === 'json') io.stdout(JSON.stringify({ meta: m, checks: flat }, null, 2) + '\n');
     else if (format === 'csv') {
@@ -105,6 +91,15 @@ export const checkCommand: Command = {
             : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
           ).padStart(8),
           `  ${f.verdict}`,
+          ...('withSource' in f
+            ? [
+                `| ${f.withSource}: ${f.withComputedKm2 === null || f.withComputedKm2 === undefined ? '—' : f.withComputedKm2.toFixed(1)}` +
+                  (f.withDeviationPct === null || f.withDeviationPct === undefined
+                    ? ''
+                    : ` (${f.withDeviationPct > 0 ? '+' : ''}${f.withDeviationPct.toFixed(1)}%)`) +
+                  ` ${f.withVerdict}`,
+              ]
+            : []),
         ].join(' '),
       );
       const head = [
@@ -123,3 +118,37 @@ export const checkCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** Every claim against one source: each date loaded once; a date it can't answer makes only its claims unavailable. */
+async function checkAll(source: SnapshotSource, claims: readonly Claim[], io: CliIo): Promise<Result[]> {
+  const { versions } = await source.listVersions();
+  const dates = [...new Set(claims.flatMap((c) => [c.period.from, c.period.to]))].sort();
+  const snapshots = new Map<string, Snapshot | string>();
+  const bar = progress(io, dates.length, `loading snapshots from ${source.id}`);
+  for (const date of dates) {
+    try {
+      // Days in Kyiv time, as DeepState counts its monthly figures (issue #13).
+      snapshots.set(date, (await snapshotAt(source, versions, date, { days: 'kyiv' })).snapshot);
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      snapshots.set(date, err.message);
+    }
+    bar.tick(date);
+  }
+  bar.done();
+  return claims.map((claim) => {
+    const a = snapshots.get(claim.period.from)!;
+    const b = snapshots.get(claim.period.to)!;
+    if (typeof a === 'string' || typeof b === 'string')
+      return { claim, unavailable: typeof a === 'string' ? a : (b as string) };
+    const snaps: [string, string] = [a.version.date, b.version.date];
+    if (claim.metric === 'total_occupied')
+      return { claim, check: judge(claim, areaKm2(classGeometry(b, claim.class))), snapshots: snaps };
+    const change = changeBetween(classGeometry(a, claim.class), classGeometry(b, claim.class));
+    return {
+      claim,
+      check: judge(claim, claim.metric === 'gross_gain' ? change.gainedKm2 : change.netKm2),
+      snapshots: snaps,
+    };
+  });
+}

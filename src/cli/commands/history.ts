@@ -2,13 +2,15 @@ import {
   changeBetween,
   changeByRegion,
   classGeometry,
+  comparedGeometry,
   stepDates,
   toCsv,
   type AreaGeometry,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
-import { loadOblasts } from '../geodata.ts';
+import { loadLand, loadOblasts } from '../geodata.ts';
+import { secondSourceFrom, WITH_OPTIONS } from '../secondSource.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -23,13 +25,16 @@ interface Row {
   lostKm2: number | null;
   netKm2: number | null;
   byOblast?: Record<string, number>;
+  /** With `--with S2`: both sources on the same land, same class (issue #16). */
+  with?: { snapshot: string; aKm2: number; bKm2: number; bothKm2: number; iou: number | null };
 }
 
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
-    'frontline history --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] [--by-oblast] [--format csv|json]',
+    'frontline history --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    '[--step day|week|month] [--by-oblast] [--with S2 [--with-data D2]] [--format csv|json]\n\n' +
+    "With --with: each step also gives both sources' areas clipped to the same land outline, their overlap and IoU.",
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,
@@ -38,6 +43,7 @@ export const historyCommand: Command = {
       step: { type: 'string' },
       format: { type: 'string' },
       'by-oblast': { type: 'boolean' },
+      ...WITH_OPTIONS,
     });
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
@@ -46,6 +52,8 @@ export const historyCommand: Command = {
     const format = oneOf('format', values.format, ['csv', 'json'] as const, 'csv');
     const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
+    const second = secondSourceFrom(values, io);
+    const secondVersions = second ? (await second.listVersions()).versions : [];
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];
     const bar = progress(io, dates.length, `history ${step}`);
@@ -72,6 +80,20 @@ export const historyCommand: Command = {
       if (oblasts.length && !first && !same) {
         row.byOblast = Object.fromEntries(changeByRegion(change, oblasts).map((r) => [r.iso, km2(r.netKm2)]));
       }
+      if (second) {
+        const bAt = await snapshotAt(second, secondVersions, date);
+        const land = loadLand();
+        const c = changeBetween(comparedGeometry(at, land), comparedGeometry(bAt, land));
+        const both = Math.max(0, c.areaFromKm2 - c.lostKm2);
+        const union = c.areaFromKm2 + c.gainedKm2;
+        row.with = {
+          snapshot: bAt.snapshot.version.date,
+          aKm2: km2(c.areaFromKm2),
+          bKm2: km2(c.areaToKm2),
+          bothKm2: km2(both),
+          iou: union > 0 ? Math.round((both / union) * 10_000) / 10_000 : null,
+        };
+      }
       rows.push(row);
       used.push({ requested: date, date: at.snapshot.version.date, versionId: at.snapshot.version.id });
       prev = geom;
@@ -81,7 +103,13 @@ export const historyCommand: Command = {
     bar.done();
     const m = meta(source, used);
     if (format === 'json') {
-      io.stdout(JSON.stringify({ meta: m, from, to, step, class: 'occupied_all', rows }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          { meta: m, from, to, step, class: 'occupied_all', ...(second ? { with: second.id } : {}), rows },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       const isos = oblasts.map((o) => o.properties.iso);
       const header = [
@@ -93,6 +121,9 @@ export const historyCommand: Command = {
         'lost_km2',
         'net_km2',
         ...isos.map((i) => `net_${i}_km2`),
+        ...(second
+          ? [`${second.id}_snapshot`, 'a_land_km2', `${second.id}_land_km2`, 'both_km2', 'iou']
+          : []),
       ];
       const f = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(2));
       const body = rows.map((r) => [
@@ -104,6 +135,15 @@ export const historyCommand: Command = {
         f(r.lostKm2),
         f(r.netKm2),
         ...isos.map((i) => f(r.byOblast?.[i])),
+        ...(r.with
+          ? [
+              r.with.snapshot,
+              f(r.with.aKm2),
+              f(r.with.bKm2),
+              f(r.with.bothKm2),
+              r.with.iou === null ? '' : r.with.iou.toFixed(4),
+            ]
+          : []),
       ]);
       io.stdout(
         toCsv(header, body, `${metaComment({ ...m, snapshots: [] })}; class: occupied_all; step: ${step}`),

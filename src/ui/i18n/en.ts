@@ -313,6 +313,40 @@ export const en = {
   'map.resetBearing': 'Drag to rotate map, click to reset north',
   'map.km': 'km',
   'map.m': 'm',
+
+  // Issue #16: a second opinion (UA Control Map, comparing assessments).
+  'source.owlmaps.title': 'UA Control Map',
+  'source.owlmaps.detail':
+    "an independent assessment (Project Owl), one outline per day, clipped to Ukraine's land",
+  'app.attribution.secondAssessment': 'Second assessment',
+  'opinion.heading': 'Second opinion',
+  'opinion.intro':
+    'Put the active source beside another assessment on one date: how much both mark as occupied, and where only one does.',
+  'opinion.with': 'Compare with',
+  'opinion.none': 'No second source',
+  'opinion.date': 'Date',
+  'opinion.submit': 'Compare sources',
+  'opinion.loading': 'Loading both sources…',
+  'opinion.computing': 'Comparing the assessments…',
+  'opinion.sourceFailed': '{source} could not be read: {error}',
+  'opinion.figures': 'Two assessments on {date}',
+  'opinion.areaOf': '{source} ({date}), km²',
+  'opinion.both': 'Marked by both, km²',
+  'opinion.only': 'Only {source}, km²',
+  'opinion.iou': 'Agreement (intersection over union)',
+  'opinion.basis':
+    'All occupied territory on both sides, clipped to the same land outline (the oblasts), measured on the WGS84 ellipsoid.',
+  'opinion.byOblast': 'Disagreement by oblast (km²)',
+  'opinion.bothShort': 'Both',
+  'opinion.onlyShort': 'Only {side}',
+  'opinion.iouShort': 'IoU',
+  'opinion.exports': 'Export this comparison of sources',
+  'opinion.tooltip': 'Only {source}: {area} km² · {where}',
+  'opinion.sides': 'A: {a} · B: {b}',
+  'opinion.drawSeries': 'Draw both sources over time (month ends, same land)',
+  'opinion.chartLabel': 'Occupied area at each month end by both sources, on the same land',
+  'opinion.chartTip': '{source}, {date}: {area} km² (agreement {iou})',
+  'sourceNotice.unreachableOwlmaps': 'UA Control Map is unreachable, so no dated layers are shown.',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -352,4 +352,39 @@ export const uk: Messages = {
   'map.resetBearing': 'Перетягніть, щоб повернути карту; клацніть, щоб повернути на північ',
   'map.km': 'км',
   'map.m': 'м',
+
+  // Issue #16: друга думка (UA Control Map, порівняння оцінок).
+  'source.owlmaps.title': 'Карта UA Control Map',
+  'source.owlmaps.detail':
+    'незалежна оцінка (Project Owl), один контур на день, обрізаний по суходолу України',
+  'app.attribution.secondAssessment': 'Друга оцінка',
+  'opinion.heading': 'Друга думка',
+  'opinion.intro':
+    'Порівняйте активне джерело з іншою оцінкою на одну дату: скільки обидві вважають окупованим і де лише одна з них.',
+  'opinion.with': 'Порівняти з',
+  'opinion.none': 'Без другого джерела',
+  'opinion.date': 'Дата',
+  'opinion.submit': 'Порівняти джерела',
+  'opinion.loading': 'Завантаження обох джерел…',
+  'opinion.computing': 'Порівняння оцінок…',
+  'opinion.sourceFailed': 'Не вдалося прочитати {source}: {error}',
+  'opinion.figures': 'Дві оцінки на {date}',
+  'opinion.areaOf': '{source} ({date}), км²',
+  'opinion.both': 'Позначено обома, км²',
+  'opinion.only': 'Лише {source}, км²',
+  'opinion.iou': 'Збіг (перетин до об’єднання)',
+  'opinion.basis':
+    'З обох боків уся окупована територія, обрізана по тому самому контуру суходолу (області), площа на еліпсоїді WGS84.',
+  'opinion.byOblast': 'Розбіжність за областями (км²)',
+  'opinion.bothShort': 'Обидві',
+  'opinion.onlyShort': 'Лише {side}',
+  'opinion.iouShort': 'Збіг',
+  'opinion.exports': 'Експорт цього порівняння джерел',
+  'opinion.tooltip': 'Лише {source}: {area} км² · {where}',
+  'opinion.sides': 'стовпці A: {a} · B: {b}',
+  'opinion.drawSeries': 'Показати обидва джерела в часі (кінці місяців, той самий суходіл)',
+  'opinion.chartLabel':
+    'Окупована площа на кінець кожного місяця за обома джерелами, на тому самому суходолі',
+  'opinion.chartTip': '{source}, {date}: {area} км² (збіг {iou})',
+  'sourceNotice.unreachableOwlmaps': 'UA Control Map недоступна, тому датовані шари не показано.',
 };
