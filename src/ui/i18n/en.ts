@@ -313,6 +313,10 @@ export const en = {
   'map.resetBearing': 'Drag to rotate map, click to reset north',
   'map.km': 'km',
   'map.m': 'm',
+  'timeline.stepName': '{short} ({name})',
+  'map.keys': 'Map: arrow keys move it, + and − zoom',
+  'map.keysSide': 'Map {side}: arrow keys move it, + and − zoom',
+  'app.skipToMap': 'Skip to the map',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;
