@@ -64,7 +64,7 @@ test('the gate sees a planted violation: a button whose name does not contain it
   expect(violations.map((v) => [v.id, v.impact])).toContainEqual(['label-content-name-mismatch', 'serious']);
 });
 
-test('import with errors: the problems listed, no serious violation', async ({ page }) => {
+test('import with errors: the problems listed, no serious violation', async ({ page, pageErrors }) => {
   await page.goto(UNREACHABLE_URL);
   await waitForMapIdle(page);
   await page.getByLabel('Add a GeoJSON file (or drop it here)').setInputFiles({
@@ -76,6 +76,7 @@ test('import with errors: the problems listed, no serious violation', async ({ p
     page.getByRole('alert').filter({ hasText: 'Nothing was loaded from that file' }),
   ).toContainText('not valid JSON');
   await audit(page, 'import-errors');
+  expect(pageErrors).toEqual([]);
 });
 
 test.describe('views with data (reference mirror, daily archive)', () => {
@@ -85,6 +86,7 @@ test.describe('views with data (reference mirror, daily archive)', () => {
 
   test('default (the change comparison), charts, A and B, swipe, side by side, a focus area, drawing', async ({
     page,
+    pageErrors,
   }) => {
     await openCompared(page);
     await audit(page, 'default');
@@ -120,9 +122,10 @@ test.describe('views with data (reference mirror, daily archive)', () => {
     await panel.getByRole('button', { name: 'Draw polygon' }).click();
     await expect(panel.getByRole('button', { name: 'Draw polygon' })).toHaveAttribute('aria-pressed', 'true');
     await audit(page, 'drawing');
+    expect(pageErrors).toEqual([]);
   });
 
-  test('the dark theme, the Ukrainian interface, a 390 px phone', async ({ page }) => {
+  test('the dark theme, the Ukrainian interface, a 390 px phone', async ({ page, pageErrors }) => {
     // The theme follows the system's (prefers-color-scheme in app.css): emulated here.
     await page.emulateMedia({ colorScheme: 'dark' });
     await openCompared(page);
@@ -141,5 +144,6 @@ test.describe('views with data (reference mirror, daily archive)', () => {
     await expect(page.getByRole('group', { name: /^Change from/u })).toBeVisible();
     await waitForMapIdle(page);
     await audit(page, 'phone');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -125,6 +125,7 @@ test.describe('keyboard (reference mirror, daily archive)', () => {
 
   test('Tab goes down the sidebar in reading order, then to the map; every scrolling panel is a stop', async ({
     page,
+    pageErrors,
   }) => {
     // Ukrainian: its longer words make the comparison tables scroll sideways too.
     await openCompared(page, '?source=archive&lang=uk', /^Зміни з/u);
@@ -172,10 +173,12 @@ test.describe('keyboard (reference mirror, daily archive)', () => {
     }
     const stopLabels = new Set(side.map((s) => s.label));
     for (const s of scrolling) expect(stopLabels.has(s.label.trim().slice(0, 40)), s.label).toBe(true);
+    expect(pageErrors).toEqual([]);
   });
 
   test('a scrolling panel scrolls by key once focused: dated layers down, a wide table sideways', async ({
     page,
+    pageErrors,
   }) => {
     await openCompared(page, '?source=archive&lang=uk', /^Зміни з/u);
     const months = page.getByRole('group', { name: 'Датовані шари' });
@@ -193,5 +196,6 @@ test.describe('keyboard (reference mirror, daily archive)', () => {
     expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
   });
 });

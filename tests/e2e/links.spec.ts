@@ -40,7 +40,7 @@ test('a link with 5,000 pins (55 KB) opens the app with a notice, and the addres
   expect(pageErrors).toEqual([]);
 });
 
-test('a 100 KB parameter reaches the app, not an HTTP 431', async ({ page }) => {
+test('a 100 KB parameter reaches the app, not an HTTP 431', async ({ page, pageErrors }) => {
   const response = await page.goto(`/?source=archive&pin=${'9'.repeat(100_000)}`);
   expect(response!.status()).toBe(200);
   await expect(
@@ -49,6 +49,7 @@ test('a 100 KB parameter reaches the app, not an HTTP 431', async ({ page }) => 
   await expect(
     page.getByRole('status').filter({ hasText: '1 pinned layer id in the link was not valid' }),
   ).toBeVisible();
+  expect(pageErrors).toEqual([]);
 });
 
 /** Opens `text` as a state file through the page's "Open state file" control. */
