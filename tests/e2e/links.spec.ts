@@ -67,7 +67,7 @@ async function openStateFile(
 test.describe('the state file (reference mirror, daily archive)', () => {
   test.skip(!hasReference, NO_REFERENCE_REASON);
 
-  test('200 pins: the link leaves some out and says how many; the state file keeps all and opens again', async ({
+  test('175 pins: the link leaves some out and says how many; the state file keeps all and opens again', async ({
     page,
     pageErrors,
   }) => {
