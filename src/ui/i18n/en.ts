@@ -347,6 +347,36 @@ export const en = {
   'opinion.chartLabel': 'Occupied area at each month end by both sources, on the same land',
   'opinion.chartTip': '{source}, {date}: {area} km² (agreement {iou})',
   'sourceNotice.unreachableOwlmaps': 'UA Control Map is unreachable, so no dated layers are shown.',
+  'timeline.stepName': '{short} ({name})',
+  'map.keys': 'Map: arrow keys move it, + and − zoom',
+  'map.keysSide': 'Map {side}: arrow keys move it, + and − zoom',
+  'app.skipToMap': 'Skip to the map',
+  'link.tooLong':
+    'This link is {length} characters long, more than the {limit} this app writes; it was read as far as it is valid.',
+  'link.pinsLeftOut': {
+    one: '{count} pinned date is left out of the link in the address bar: with it the link would pass {limit} characters, more than some browsers, servers and chat apps accept. Save the state file to keep every pin.',
+    other:
+      '{count} pinned dates are left out of the link in the address bar: with them the link would pass {limit} characters, more than some browsers, servers and chat apps accept. Save the state file to keep every pin.',
+  },
+  'stateFile.heading': 'State file',
+  'stateFile.hint':
+    'The whole view (source, dates, every pinned date, comparison, focus area, map view, language) as a JSON file that this app opens again.',
+  'stateFile.save': 'Save state file',
+  'stateFile.open': 'Open state file',
+  'stateFile.notChanged': 'Nothing was changed: {file}:',
+  'stateFile.opened': {
+    one: 'Opened {file}: {count} pinned date.',
+    other: 'Opened {file}: {count} pinned dates.',
+  },
+  'stateFile.missingPins': {
+    one: '{count} pinned date from the file is not among this source’s dates; left out.',
+    other: '{count} pinned dates from the file are not among this source’s dates; left out.',
+  },
+  'stateFile.notJson': 'not valid JSON ({error})',
+  'stateFile.notState': 'not a Frontline state file (it has no "type": "frontline-state")',
+  'stateFile.version': 'state file version {version} is not one this app reads (1)',
+  'stateFile.badField': 'its field "{field}" has the wrong type',
+  'stateFile.tooBig': 'it is {size} bytes; a state file is at most {max}',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;
