@@ -341,3 +341,49 @@ describe.skipIf(!ref)('on the reference archive, 2025-08-15 → 2025-11-20', () 
     });
   });
 });
+
+describe.skipIf(!ref)('frontline history --settlements on the reference archive', () => {
+  const cli = (...argv: string[]) =>
+    runCli((url) => Promise.reject(new Error(`tests make no network request (${url})`)), ...argv);
+  const archive = ['--source', 'archive', '--data', `${ref}/deepstate-archive`];
+
+  it('counts per step the places that change, as change between the same dates does', async () => {
+    const h = await cli(
+      'history',
+      ...archive,
+      '--from',
+      '2025-09-30',
+      '--to',
+      '2025-11-30',
+      '--settlements',
+      '--format',
+      'json',
+    );
+    expect(h.code).toBe(0);
+    const rows = (
+      JSON.parse(h.stdout) as {
+        rows: { date: string; settlementsTaken: number | null; settlementsRetaken: number | null }[];
+      }
+    ).rows;
+    expect(rows.map((r) => r.date)).toEqual(['2025-09-30', '2025-10-31', '2025-11-30']);
+    expect(rows[0]).toMatchObject({ settlementsTaken: null, settlementsRetaken: null });
+    let taken = 0;
+    for (let i = 1; i < rows.length; i++) {
+      const c = await cli('change', ...archive, '--from', rows[i - 1]!.date, '--to', rows[i]!.date);
+      const list = (JSON.parse(c.stdout) as { settlements: SettlementChange[] }).settlements;
+      expect(rows[i]!.settlementsTaken).toBe(list.filter((s) => s.to === 'occupied').length);
+      expect(rows[i]!.settlementsRetaken).toBe(list.filter((s) => s.from === 'occupied').length);
+      taken += rows[i]!.settlementsTaken!;
+    }
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  it('--format csv adds settlements_taken and settlements_retaken; without the flag they are absent', async () => {
+    const period = ['--from', '2025-10-31', '--to', '2025-11-30'];
+    const withFlag = await cli('history', ...archive, ...period, '--settlements');
+    const header = withFlag.stdout.split('\r\n').find((l) => l.startsWith('date,'));
+    expect(header?.endsWith(',settlements_taken,settlements_retaken')).toBe(true);
+    const without = await cli('history', ...archive, ...period);
+    expect(without.stdout).not.toContain('settlements_taken');
+  });
+});
