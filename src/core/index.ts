@@ -86,3 +86,5 @@ export {
 } from './settlementsChanged.ts';
 export type { PlaceClass, Settlement, SettlementChange, SettlementProperties } from './settlementsChanged.ts';
 export type { ReportRegionRow } from './changeReport.ts';
+export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './reportedFigures.ts';
+export type { SettlementClaim, SettlementClaimCheck } from './reportedFigures.ts';
