@@ -67,8 +67,11 @@ describe('geodata/settlements.geojson', () => {
       Kyiv: 'Київ',
       Kharkiv: 'Харків',
       Svyatogorsk: 'Святогірськ', // GeoNames' name is the Russian romanisation
+      Kupiansk: 'Куп’янськ', // not Купянськ
     };
     for (const [en, uk] of Object.entries(expected)) expect(one(en).properties.name_uk, en).toBe(uk);
+    // GeoNames has only the Russian form Новоселовка for this Novoselivka (Ukrainian і written о): no name at all.
+    expect(places.find((f) => f.properties.id === 699185)?.properties.name_uk).toBeNull();
   });
 
   it('never has a Russian-only letter, a Latin letter, or a Russian ending without a Ukrainian mark in name_uk', () => {
