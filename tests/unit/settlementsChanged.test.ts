@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildChangeReport,
@@ -329,6 +329,37 @@ describe.skipIf(!ref)('on the reference archive, 2025-08-15 → 2025-11-20', () 
     expect(cli.map((s) => ({ id: s.id, from: s.from, to: s.to })).sort((x, y) => x.id - y.id)).toEqual(
       expected,
     );
+  });
+
+  it('agrees with an even-odd ray cast written here, for every place of the gazetteer on both dates', () => {
+    // A second oracle that shares no code with Turf: count the ring edges a ray eastward from the point crosses.
+    const crossings = (rings: Position[][], x: number, y: number): number => {
+      let n = 0;
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i] as [number, number];
+          const [xj, yj] = ring[j] as [number, number];
+          if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) n++;
+        }
+      }
+      return n;
+    };
+    const occupiedOn = (day: string) => {
+      const fc = JSON.parse(
+        readFileSync(`${ref}/deepstate-archive/deepstatemap_data_${day}.geojson`, 'utf8'),
+      ) as FeatureCollection<Polygon | MultiPolygon>;
+      const polygons = fc.features.flatMap((f) =>
+        f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+      );
+      return (x: number, y: number) => polygons.some((rings) => crossings(rings, x, y) % 2 === 1);
+    };
+    const [before, after] = [occupiedOn('20250815'), occupiedOn('20251120')];
+    const places = loadSettlements();
+    const changed = places
+      .filter((p) => before(p.lon, p.lat) !== after(p.lon, p.lat))
+      .map((p) => p.id)
+      .sort((a, b) => a - b);
+    expect(cli.map((s) => s.id).sort((a, b) => a - b)).toEqual(changed);
   });
 
   it('names Pokrovsk as taken, in Donetsk oblast, with its Ukrainian name', () => {
