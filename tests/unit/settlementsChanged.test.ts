@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildChangeReport,
@@ -121,6 +122,42 @@ describe('placeClasses', () => {
       'occupied',
       'grey',
     ]);
+  });
+});
+
+describe('placeClasses against closed boxes (property)', () => {
+  it('says occupied exactly when the point is in a closed occupied box, edges and corners included', () => {
+    // Coordinates on a 0.25° grid, so points land exactly on edges and corners often.
+    const coord = fc.integer({ min: 0, max: 16 }).map((i) => 36 + i / 4);
+    const box = fc
+      .tuple(coord, coord, coord, coord)
+      .filter(([a, b, c, d]) => a !== c && b !== d)
+      .map(([a, b, c, d]) => [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)] as const);
+    fc.assert(
+      fc.property(
+        fc.array(box, { minLength: 1, maxLength: 4 }),
+        fc.array(box, { maxLength: 3 }),
+        fc.array(fc.tuple(coord, coord), { minLength: 1, maxLength: 30 }),
+        (occupied, grey, points) => {
+          const snap = snapshot('2025-01-01', [
+            ...occupied.map((b) => ({ cls: 'occupied' as const, geometry: boxPolygon(...b) })),
+            ...grey.map((b) => ({ cls: 'grey' as const, geometry: boxPolygon(...b) })),
+          ]);
+          const inClosed = (b: readonly number[], x: number, y: number) =>
+            x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]!;
+          const places = points.map(([x, y], i) => place(i, `P${i}`, x, y));
+          const expected = points.map(([x, y]) =>
+            occupied.some((b) => inClosed(b, x, y))
+              ? 'occupied'
+              : grey.some((b) => inClosed(b, x, y))
+                ? 'grey'
+                : 'ukraine',
+          );
+          expect(placeClasses(snap, places)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -241,8 +278,8 @@ describe('the change report with the gazetteer', () => {
   });
 
   it('writes them to GeoJSON as Points after the polygons', () => {
-    const fc = changeGeoJson(report, change, oblasts);
-    const points = fc.features.filter((f) => f.geometry.type === 'Point') as Feature<Point>[];
+    const geo = changeGeoJson(report, change, oblasts);
+    const points = geo.features.filter((f) => f.geometry.type === 'Point') as Feature<Point>[];
     expect(points.map((f) => [f.geometry.coordinates, f.properties?.['id'], f.properties?.['to']])).toEqual([
       [[38.4, 48.5], 2, 'occupied'],
       [[38.2, 48.5], 1, 'occupied'],
@@ -271,11 +308,11 @@ describe('the change report with the gazetteer', () => {
 
 describe('the gazetteer as the CLI reads it', () => {
   it('is the file, in the core shape', () => {
-    const fc = JSON.parse(
+    const file = JSON.parse(
       readFileSync(new URL('../../geodata/settlements.geojson', import.meta.url), 'utf8'),
     ) as FeatureCollection<Point, SettlementProperties>;
     const places = loadSettlements();
-    expect(places).toEqual(settlementsFrom(fc));
+    expect(places).toEqual(settlementsFrom(file));
     expect(places.find((p) => p.id === 704422)).toEqual({
       id: 704422,
       name: 'Pokrovsk',
@@ -318,8 +355,8 @@ describe.skipIf(!ref)('on the reference archive, 2025-08-15 → 2025-11-20', () 
     const gazetteer = JSON.parse(
       readFileSync(new URL('../../geodata/settlements.geojson', import.meta.url), 'utf8'),
     ) as FeatureCollection<Point, SettlementProperties>;
-    const side = (fc: FeatureCollection<Polygon | MultiPolygon>, p: Feature<Point>) =>
-      fc.features.some((f) => booleanPointInPolygon(p, f)) ? 'occupied' : 'ukraine';
+    const side = (day: FeatureCollection<Polygon | MultiPolygon>, p: Feature<Point>) =>
+      day.features.some((f) => booleanPointInPolygon(p, f)) ? 'occupied' : 'ukraine';
     const [before, after] = [raw('20250815'), raw('20251120')];
     const expected = gazetteer.features
       .map((p) => ({ id: p.properties.id, from: side(before, p), to: side(after, p) }))
@@ -345,10 +382,10 @@ describe.skipIf(!ref)('on the reference archive, 2025-08-15 → 2025-11-20', () 
       return n;
     };
     const occupiedOn = (day: string) => {
-      const fc = JSON.parse(
+      const file = JSON.parse(
         readFileSync(`${ref}/deepstate-archive/deepstatemap_data_${day}.geojson`, 'utf8'),
       ) as FeatureCollection<Polygon | MultiPolygon>;
-      const polygons = fc.features.flatMap((f) =>
+      const polygons = file.features.flatMap((f) =>
         f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
       );
       return (x: number, y: number) => polygons.some((rings) => crossings(rings, x, y) % 2 === 1);
