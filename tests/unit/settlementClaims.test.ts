@@ -3,6 +3,7 @@
  * claims, judged against the gazetteer's places that changed sides, with the 500+ caveat said plainly.
  */
 import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   judgeCount,
@@ -89,6 +90,24 @@ describe.skipIf(!ref)('frontline check on the reference archive', () => {
     const kharkiv = out.settlementChecks.find((c) => c.id === 'ua-2022-09-kharkiv-388')!;
     expect(kharkiv.computedCount).toBeNull();
     expect(kharkiv.verdict).toMatch(/^not computable: .*2024-07-08/u);
+  });
+
+  it('--format csv: a settlements_count row per claim, its counts in columns of their own, the caveat on top', async () => {
+    const json = JSON.parse((await cli('check', ...archive, '--format', 'json')).stdout) as {
+      settlementChecks: { id: string; computedCount: number | null }[];
+    };
+    const r = await cli('check', ...archive, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\r\n')[0]).toContain(`settlement counts: ${SETTLEMENT_COUNT_CAVEAT}`);
+    const rows = parseCsv(r.stdout, { comment: '#', columns: true }) as Record<string, string>[];
+    const counts = rows.filter((x) => x['metric'] === 'settlements_count');
+    expect(counts.map((x) => [x['id'], x['computedCount'], x['reportedKm2']])).toEqual(
+      json.settlementChecks.map((c) => [c.id, c.computedCount === null ? '' : String(c.computedCount), '']),
+    );
+    // The km² rows keep their figures, with the count columns empty.
+    const km2 = rows.find((x) => x['id'] === 'press-2025-11-alaska-908')!;
+    expect(Number(km2['computedKm2'])).toBeCloseTo(1088.59, 2);
+    expect(km2['computedCount']).toBe('');
   });
 
   it('the table says plainly that small villages are not counted', async () => {

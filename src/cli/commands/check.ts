@@ -146,15 +146,30 @@ export const checkCommand: Command = {
       );
     else if (format === 'csv') {
       const header = Object.keys(flat[0] ?? { id: '' });
-      io.stdout(
-        toCsv(
-          header,
-          flat.map((f) =>
-            Object.values(f).map((v) => (v === null ? null : typeof v === 'boolean' ? String(v) : v)),
-          ),
-          metaComment(m),
-        ),
-      );
+      const cell = (v: unknown) =>
+        v === null ? null : typeof v === 'boolean' ? String(v) : (v as string | number);
+      const rows = flat.map((f) => Object.values(f).map(cell));
+      // Settlement counts (issue #12): rows of their own, metric settlements_count, the counts in three more
+      // columns (empty on the km² rows), the km² columns empty; the 500+ caveat in the comment line.
+      if (settlementChecks.length) {
+        header.push('direction', 'reportedCount', 'computedCount');
+        for (const r of rows) r.push(null, null, null);
+        for (const c of settlementChecks) {
+          const byKey: Record<string, unknown> = {
+            ...c,
+            snapshots: c.snapshots,
+            metric: 'settlements_count',
+            reportedKm2: null,
+            computedKm2: null,
+            deviationKm2: null,
+          };
+          rows.push(header.map((k) => cell(byKey[k] ?? null)));
+        }
+      }
+      const comment = settlementChecks.length
+        ? `${metaComment(m)}; settlement counts: ${SETTLEMENT_COUNT_CAVEAT}`
+        : metaComment(m);
+      io.stdout(toCsv(header, rows, comment));
     } else {
       const lines = flat.map((f) =>
         [
