@@ -1,7 +1,14 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Polygon } from 'geojson';
-import { landOutline, type LandOutline, type Region } from '../core/index.ts';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import {
+  landOutline,
+  settlementsFrom,
+  type LandOutline,
+  type Region,
+  type Settlement,
+  type SettlementProperties,
+} from '../core/index.ts';
 
 const root = new URL('../../geodata/', import.meta.url);
 
@@ -29,4 +36,14 @@ let land: LandOutline | null = null;
 export function loadLand(): LandOutline {
   land ??= landOutline(loadOblasts().map((o) => o.geometry));
   return land;
+}
+
+/** The gazetteer (geodata/settlements.geojson, issue #12) as the core's settlements. */
+export function loadSettlements(): Settlement[] {
+  return settlementsFrom(
+    JSON.parse(readFileSync(new URL('settlements.geojson', root), 'utf8')) as FeatureCollection<
+      Point,
+      SettlementProperties
+    >,
+  );
 }

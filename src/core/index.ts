@@ -97,3 +97,18 @@ export {
   comparisonGeoJson,
 } from './compareAssessments.ts';
 export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';
+// Issue #12: the places that changed hands.
+export {
+  settlementsFrom,
+  placeClasses,
+  changedPlaces,
+  settlementsChanged,
+  settlementCounts,
+  byOblastThenName,
+  isTaken,
+  isRetaken,
+} from './settlementsChanged.ts';
+export type { PlaceClass, Settlement, SettlementChange, SettlementProperties } from './settlementsChanged.ts';
+export type { ReportRegionRow } from './changeReport.ts';
+export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './reportedFigures.ts';
+export type { SettlementClaim, SettlementClaimCheck } from './reportedFigures.ts';

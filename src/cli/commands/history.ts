@@ -1,15 +1,20 @@
 import {
   changeBetween,
   changeByRegion,
+  changedPlaces,
   classGeometry,
   comparedGeometry,
+  isRetaken,
+  isTaken,
+  placeClasses,
   stepDates,
   toCsv,
   type AreaGeometry,
+  type PlaceClass,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
-import { loadLand, loadOblasts } from '../geodata.ts';
+import { loadLand, loadOblasts, loadSettlements } from '../geodata.ts';
 import { secondSourceFrom, WITH_OPTIONS } from '../secondSource.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
@@ -27,14 +32,18 @@ interface Row {
   byOblast?: Record<string, number>;
   /** With `--with S2`: both sources on the same land, same class (issue #16). */
   with?: { snapshot: string; aKm2: number; bKm2: number; bothKm2: number; iou: number | null };
+  /** With --settlements: gazetteer places taken (came into occupied territory) and retaken (left it) in the step. */
+  settlementsTaken?: number | null;
+  settlementsRetaken?: number | null;
 }
 
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
     'frontline history --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] [--by-oblast] [--with S2 [--with-data D2]] [--format csv|json]\n\n' +
-    "With --with: each step also gives both sources' areas clipped to the same land outline, their overlap and IoU.",
+    '[--step day|week|month] [--by-oblast] [--settlements] [--with S2 [--with-data D2]] [--format csv|json]\n\n' +
+    "With --with: each step also gives both sources' areas clipped to the same land outline, their overlap and IoU.\n" +
+    'With --settlements: each step counts the gazetteer places taken (came into occupied territory) and retaken.',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,
@@ -44,6 +53,7 @@ export const historyCommand: Command = {
       format: { type: 'string' },
       'by-oblast': { type: 'boolean' },
       ...WITH_OPTIONS,
+      settlements: { type: 'boolean' },
     });
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
@@ -56,6 +66,8 @@ export const historyCommand: Command = {
     const secondVersions = second ? (await second.listVersions()).versions : [];
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];
+    const places = values.settlements ? loadSettlements() : null;
+    let prevClasses: PlaceClass[] = [];
     const bar = progress(io, dates.length, `history ${step}`);
     const rows: Row[] = [];
     const used: { requested: string; date: string; versionId: string }[] = [];
@@ -94,6 +106,13 @@ export const historyCommand: Command = {
           iou: union > 0 ? Math.round((both / union) * 10_000) / 10_000 : null,
         };
       }
+      if (places) {
+        const classes = same ? prevClasses : placeClasses(at.snapshot, places);
+        const changed = first ? [] : changedPlaces(places, prevClasses, classes);
+        row.settlementsTaken = first ? null : changed.filter(isTaken).length;
+        row.settlementsRetaken = first ? null : changed.filter(isRetaken).length;
+        prevClasses = classes;
+      }
       rows.push(row);
       used.push({ requested: date, date: at.snapshot.version.date, versionId: at.snapshot.version.id });
       prev = geom;
@@ -124,6 +143,7 @@ export const historyCommand: Command = {
         ...(second
           ? [`${second.id}_snapshot`, 'a_land_km2', `${second.id}_land_km2`, 'both_km2', 'iou']
           : []),
+        ...(places ? ['settlements_taken', 'settlements_retaken'] : []),
       ];
       const f = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(2));
       const body = rows.map((r) => [
@@ -144,6 +164,7 @@ export const historyCommand: Command = {
               r.with.iou === null ? '' : r.with.iou.toFixed(4),
             ]
           : []),
+        ...(places ? [r.settlementsTaken ?? '', r.settlementsRetaken ?? ''].map(String) : []),
       ]);
       io.stdout(
         toCsv(header, body, `${metaComment({ ...m, snapshots: [] })}; class: occupied_all; step: ${step}`),
