@@ -14,6 +14,9 @@ const CLOSED_PORT_API = 'http://127.0.0.1:9';
 export const PORT_MIRROR = Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311);
 export const PORT_UNREACHABLE = PORT_MIRROR + 1;
 const DIST = process.env['FRONTLINE_E2E_DIST'] ?? 'dist';
+// Node answers HTTP 431 to a request whose line and headers pass 16 KB: a link with a few hundred pins, before the app
+// could say anything. The preview server takes 256 KiB, like `npm run preview` (issue #18).
+const PREVIEW = 'node --max-http-header-size=262144 node_modules/vite/bin/vite.js preview';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,19 +38,24 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite preview --outDir ${DIST} --port ${PORT_MIRROR} --strictPort`,
+      command: `${PREVIEW} --outDir ${DIST} --port ${PORT_MIRROR} --strictPort`,
       url: `http://127.0.0.1:${PORT_MIRROR}/`,
       env: {
         FRONTLINE_DEEPSTATE_API: ref ? resolve(ref, 'deepstate-api') : CLOSED_PORT_API,
         FRONTLINE_ARCHIVE: ref ? resolve(ref, 'deepstate-archive') : CLOSED_PORT_API,
+        FRONTLINE_OWLMAPS: ref ? resolve(ref, 'owlmaps-map-data', 'data') : CLOSED_PORT_API,
       },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --outDir ${DIST} --port ${PORT_UNREACHABLE} --strictPort`,
+      command: `${PREVIEW} --outDir ${DIST} --port ${PORT_UNREACHABLE} --strictPort`,
       url: `http://127.0.0.1:${PORT_UNREACHABLE}/`,
-      env: { FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API, FRONTLINE_ARCHIVE: CLOSED_PORT_API },
+      env: {
+        FRONTLINE_DEEPSTATE_API: CLOSED_PORT_API,
+        FRONTLINE_ARCHIVE: CLOSED_PORT_API,
+        FRONTLINE_OWLMAPS: CLOSED_PORT_API,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -9,24 +9,31 @@ import {
   deepstateMiddleware,
   DEFAULT_ARCHIVE,
   resolveDeepStateTarget,
+  DEFAULT_OWLMAPS,
+  OWLMAPS_MOUNT,
+  owlmapsMiddleware,
 } from './src/server/deepstateMiddleware.ts';
 
 /** Serves the DeepStateMap API same-origin in `vite` (dev) and `vite preview`; see src/server/deepstateMiddleware.ts. */
 function deepstateApi(): Plugin {
   const api = resolveDeepStateTarget(process.env['FRONTLINE_DEEPSTATE_API']);
   const archive = resolveDeepStateTarget(process.env['FRONTLINE_ARCHIVE'], process.cwd(), DEFAULT_ARCHIVE);
+  // Issue #16: UA Control Map, live by default, or a folder (its data/ directory, or a mirror made by `sync`).
+  const owlmaps = resolveDeepStateTarget(process.env['FRONTLINE_OWLMAPS'], process.cwd(), DEFAULT_OWLMAPS);
   const where = (t: typeof api) => (t.kind === 'folder' ? `folder ${t.dir}` : t.base);
   const mount = (middlewares: {
     use: (path: string, fn: ReturnType<typeof deepstateMiddleware>) => void;
   }) => {
     middlewares.use(DEEPSTATE_MOUNT, deepstateMiddleware(api));
     middlewares.use(ARCHIVE_MOUNT, archiveMiddleware(archive));
+    middlewares.use(OWLMAPS_MOUNT, owlmapsMiddleware(owlmaps));
   };
   return {
     name: 'frontline-deepstate-api',
     configureServer(server) {
       server.config.logger.info(`  DeepStateMap API: ${where(api)} (same-origin at ${DEEPSTATE_MOUNT})`);
       server.config.logger.info(`  DeepState archive: ${where(archive)} (same-origin at ${ARCHIVE_MOUNT})`);
+      server.config.logger.info(`  UA Control Map: ${where(owlmaps)} (same-origin at ${OWLMAPS_MOUNT})`);
       mount(server.middlewares);
     },
     configurePreviewServer(server) {

@@ -47,6 +47,7 @@ import { fileFetch } from '../src/sources/fileFetch.ts';
 import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
 import { serveStaticFolder } from '../tests/support/staticServer.ts';
 import { WINDOWED_VS_OVERLAY_ABS_KM2, WINDOWED_VS_OVERLAY_REL } from '../tests/unit/tolerances.ts';
+import { benchAssessments } from './assessments.ts';
 
 const RUNS = 5;
 const WARM = 5;
@@ -286,6 +287,9 @@ async function main(): Promise<void> {
     );
   }
   regionGeoms.forEach((g) => geos?.free(g));
+
+  // (f) Issue #16: comparing two assessments on one date (bench/assessments.ts).
+  benchAssessments(resolve(refEnv), oblasts, geos, measure, { slow: RUNS, fast: FAST_RUNS, warm: WARM });
 
   // (d) The whole archive, day after day, with the per-oblast split: what `frontline history --step day --by-oblast`
   // computes. Loading (read + parse + validate) is timed apart from the change computation.

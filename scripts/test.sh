@@ -60,6 +60,7 @@ step "geodata: rebuild from its npm sources and compare with the committed files
 tmp=$(mktemp -d)
 (FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-oblasts.mjs && FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-focus-areas.mjs &&
   cmp "$tmp/oblasts.geojson" geodata/oblasts.geojson && cmp "$tmp/focus-areas.geojson" geodata/focus-areas.geojson &&
+  FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-settlements.mjs && cmp "$tmp/settlements.geojson" geodata/settlements.geojson &&
   FRONTLINE_GEODATA_OUT="$tmp" node --max-old-space-size=4096 scripts/build-front-outline.mjs &&
   cmp "$tmp/front-outline.geojson" geodata/front-outline.geojson)
 rc=$?

@@ -72,6 +72,8 @@ export const SOURCE_OPTIONS = {
   retries: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...FOLDER_OPTIONS,
+  // Issue #16: the field that dates an `arcgis` layer.
+  'date-field': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /**

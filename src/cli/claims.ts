@@ -1,6 +1,13 @@
 /** The registry of reported figures shipped in geodata/reported-figures.json. */
 import { readFileSync } from 'node:fs';
-import { parseClaims, parseLengthClaims, type Claim, type LengthClaim } from '../core/index.ts';
+import {
+  parseClaims,
+  parseLengthClaims,
+  parseSettlementClaims,
+  type Claim,
+  type LengthClaim,
+  type SettlementClaim,
+} from '../core/index.ts';
 
 const readRegistry = (): unknown =>
   JSON.parse(
@@ -10,6 +17,16 @@ const readRegistry = (): unknown =>
 export function loadClaims(warn: (msg: string) => void): Claim[] {
   const json = readRegistry();
   const { claims, issues } = parseClaims(json);
+  issues.forEach(warn);
+  return claims;
+}
+
+/** The registry's settlement counts (issue #12), claims of their own kind. */
+export function loadSettlementClaims(warn: (msg: string) => void): SettlementClaim[] {
+  const json = JSON.parse(
+    readFileSync(new URL('../../geodata/reported-figures.json', import.meta.url), 'utf8'),
+  ) as unknown;
+  const { claims, issues } = parseSettlementClaims(json);
   issues.forEach(warn);
   return claims;
 }

@@ -1,7 +1,15 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Polygon } from 'geojson';
-import type { FrontOutlineCollection, Region } from '../core/index.ts';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import {
+  landOutline,
+  settlementsFrom,
+  type FrontOutlineCollection,
+  type LandOutline,
+  type Region,
+  type Settlement,
+  type SettlementProperties,
+} from '../core/index.ts';
 
 const root = new URL('../../geodata/', import.meta.url);
 
@@ -21,6 +29,24 @@ export function loadFocusAreas(): Region[] {
     geometry: f.geometry,
     properties: { iso: f.properties.id, name_en: f.properties.name_en, name_uk: f.properties.name_uk },
   }));
+}
+
+let land: LandOutline | null = null;
+
+/** Ukraine's land outline, the oblasts' union (issue #16): what every assessment is clipped to. Made once. */
+export function loadLand(): LandOutline {
+  land ??= landOutline(loadOblasts().map((o) => o.geometry));
+  return land;
+}
+
+/** The gazetteer (geodata/settlements.geojson, issue #12) as the core's settlements. */
+export function loadSettlements(): Settlement[] {
+  return settlementsFrom(
+    JSON.parse(readFileSync(new URL('settlements.geojson', root), 'utf8')) as FeatureCollection<
+      Point,
+      SettlementProperties
+    >,
+  );
 }
 
 /** Ukraine's land border with Russia and Belarus and its coast (issue #15; scripts/build-front-outline.mjs). */

@@ -10,6 +10,7 @@ import { historyCommand } from './commands/history.ts';
 import { lengthCommand } from './commands/length.ts';
 import { listCommand } from './commands/list.ts';
 import { syncCommand } from './commands/sync.ts';
+import { compareCommand } from './commands/compare.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   check: checkCommand,
   sync: syncCommand,
+  compare: compareCommand,
   length: lengthCommand,
 };
 
@@ -33,6 +35,7 @@ function help(): string {
     ...rows,
     '',
     'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), folder.',
+    'Also owlmaps (UA Control Map / Project Owl) and arcgis (--data LAYER_URL [--date-field NAME]): issue #16.',
     '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
     'HTTP sources: --timeout SECONDS per request (default 60), --retries N for failures worth retrying (default 2:',
     'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in geodata/cache/',

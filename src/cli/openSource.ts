@@ -4,7 +4,8 @@
  * folder (or one file) of the user's own GeoJSON and needs `--data`.
  */
 import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TerritoryClass } from '../core/index.ts';
 import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts';
 import { cachingFetch } from '../sources/cache.ts';
@@ -13,8 +14,12 @@ import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
 import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
 import { createFolderSource } from '../sources/folder.ts';
+import { createArcgisSource } from '../sources/arcgis.ts';
+import { createOwlmapsSource, OWLMAPS_DEFAULT_URL } from '../sources/owlmaps.ts';
+import { loadLand } from './geodata.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
+import { withinUkraine } from './withinUkraine.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -40,6 +45,8 @@ export interface OpenOptions {
   timeoutMs?: number;
   /** How an HTTP source retries failed requests worth retrying (`--retries`); not at all otherwise. */
   retry?: RetryPolicy;
+  /** `arcgis` source: the field that dates the layer (`--date-field`); the fetch time otherwise. */
+  dateField?: string;
 }
 
 /**
@@ -49,6 +56,7 @@ export interface OpenOptions {
 export function defaultLocation(id: SourceId): string | null {
   if (id === 'deepstate-api') return DEEPSTATE_API_DEFAULT_URL;
   if (id === 'archive') return ARCHIVE_DEFAULT_URL;
+  if (id === 'owlmaps') return OWLMAPS_DEFAULT_URL;
   return null;
 }
 
@@ -75,6 +83,28 @@ export function openSource(
       ...(options.classProperty ? { classProperty: options.classProperty } : {}),
     });
   }
+  if (id === 'arcgis') {
+    if (!data)
+      throw new UsageError(
+        '--source arcgis needs --data LAYER_URL (…/FeatureServer/N), or a folder of dated copies made by `sync`',
+      );
+    // A folder of the dated copies `sync --source arcgis` keeps: one snapshot per run, read as the user's own files.
+    if (!isUrl(data))
+      return createFolderSource({
+        path: resolve(data),
+        defaultClass: options.defaultClass ?? 'occupied',
+        ...(options.classProperty ? { classProperty: options.classProperty } : {}),
+      });
+    return createArcgisSource({
+      layerUrl: data,
+      fetch: netFetch,
+      ...(options.dateField ? { dateField: options.dateField } : {}),
+      ...(options.defaultClass ? { defaultClass: options.defaultClass } : {}),
+      ...(options.classProperty ? { classProperty: options.classProperty } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+  }
   const where = data ?? defaultLocation(id)!;
   const local = !isUrl(where);
   const base = local ? resolve(where) : where.replace(/\/+$/u, '');
@@ -89,6 +119,17 @@ export function openSource(
     ...(options.retry && !local ? { retry: options.retry } : {}),
   };
   if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...requests });
+  if (id === 'owlmaps') {
+    // A clone of github.com/owlmaps/map-data holds the files under data/; accept the clone's root too.
+    const dir = local && existsSync(join(base, 'data', 'base.json')) ? join(base, 'data') : base;
+    return createOwlmapsSource({
+      baseUrl: dir,
+      fetch: fetchFn,
+      land: loadLand,
+      ...requests,
+      ...(local ? { fetch: fileFetch(dir), listNames: () => readdir(dir) } : {}),
+    });
+  }
   return createArchiveSource({
     baseUrl: base,
     fetch: fetchFn,
@@ -111,18 +152,22 @@ export function sourceFrom(
     'cache-dir'?: string | undefined;
     timeout?: string | undefined;
     retries?: string | undefined;
+    'date-field'?: string | undefined;
   } & Parameters<typeof folderOptions>[0],
   io: { fetch: FetchLike; stderr: (text: string) => void },
 ): SnapshotSource {
   const timeout = timeoutMs(values.timeout);
   const retries = wholeNumber('retries', values.retries, 2, 0, 20);
-  return openSource(sourceId(values.source), values.data, io.fetch, {
-    ...folderOptions(values),
-    cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
-    ...(timeout ? { timeoutMs: timeout } : {}),
-    retry: {
-      retries,
-      onRetry: (r) => io.stderr(`${retryNote(r)}\n`),
-    },
-  });
+  return withinUkraine(
+    openSource(sourceId(values.source), values.data, io.fetch, {
+      ...folderOptions(values),
+      cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
+      ...(timeout ? { timeoutMs: timeout } : {}),
+      ...(values['date-field'] ? { dateField: values['date-field'] } : {}),
+      retry: {
+        retries,
+        onRetry: (r) => io.stderr(`${retryNote(r)}\n`),
+      },
+    }),
+  );
 }

@@ -6,6 +6,7 @@
  * Every file is validated through the one path (the sources' parsers → src/core/validateGeoJson.ts) before it is
  * written, atomically; files already present and valid are kept, so a rerun resumes where an interrupted one stopped.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -29,8 +30,12 @@ import { retryNote } from '../sources/retryPolicy.ts';
 import { decodeUtf8 } from '../sources/readBody.ts';
 import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
 import { isUrl } from './openSource.ts';
+import { OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../core/index.ts';
+import { createOwlmapsSource } from '../sources/owlmaps.ts';
+import { arcgisSnapshot, fetchArcgisLayer, layerDate } from '../sources/arcgis.ts';
+import { loadLand } from './geodata.ts';
 
-export type SyncSourceId = 'deepstate-api' | 'archive';
+export type SyncSourceId = 'deepstate-api' | 'archive' | 'owlmaps';
 
 export interface SyncOptions {
   source: SyncSourceId;
@@ -126,7 +131,9 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
   const { source, from, to, step, concurrency = 4 } = options;
   const out = resolve(options.out);
   const local = !isUrl(options.data);
-  const base = local ? resolve(options.data) : options.data.replace(/\/+$/u, '');
+  let base = local ? resolve(options.data) : options.data.replace(/\/+$/u, '');
+  // A clone of github.com/owlmaps/map-data holds the files under data/.
+  if (source === 'owlmaps' && local && existsSync(join(base, 'data', 'base.json'))) base = join(base, 'data');
   const fetchFn = local ? fileFetch(base) : deps.fetch;
   const signal = deps.signal;
   const note = deps.onNote ?? (() => {});
@@ -170,6 +177,24 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
         version,
         rel: `history/${version.id}/geojson`,
         parse: (json) => parseDeepStateVersion(json, version),
+      });
+    }
+  } else if (source === 'owlmaps') {
+    const land = loadLand();
+    const owl = createOwlmapsSource({
+      baseUrl: base,
+      fetch: fetchFn,
+      land: () => land,
+      retry: { ...retry, retries: retry.retries ?? 4 },
+      ...(local ? { listNames: () => readdir(base) } : {}),
+    });
+    const { versions, warnings } = await owl.listVersions(signal);
+    for (const w of warnings) note(`warning: ${w}`);
+    for (const version of versionsPerPeriod(versions, { from, to, step })) {
+      items.push({
+        version,
+        rel: owlmapsFileName(version.date),
+        parse: (json) => parseOwlmapsDay(json, version, land),
       });
     }
   } else {
@@ -228,6 +253,13 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
       return true;
     }
     const parsed = check(got.body, item.parse, url, 'the answer');
+    if (!parsed.ok && parsed.issues[0]?.startsWith(OWLMAPS_NO_DATA)) {
+      // An empty upstream day (UA Control Map) is no data: not mirrored, so readers use the day before.
+      summary.missing++;
+      summary.missingList.push(`${item.version.date} (empty: no data)`);
+      note(`no data (an empty upstream day), not written: ${url}`);
+      return true;
+    }
     if (!parsed.ok) {
       summary.invalid++;
       summary.invalidList.push(`${name}: ${parsed.issues.slice(0, 3).join('; ')}`);
@@ -255,6 +287,7 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  if (source === 'owlmaps') await writeOwlmapsBase(out);
   if (warningLines > MAX_WARNING_LINES) note(`… ${warningLines - MAX_WARNING_LINES} more warnings`);
   return summary;
 }
@@ -314,4 +347,75 @@ async function versionList(
   for (const w of parsed.warnings) note(`warning: ${w}`);
   await writeFileAtomic(target, got.body);
   return parsed.value;
+}
+
+/**
+ * `base.json` of an owlmaps mirror, listing the days the mirror holds (upstream's lists every day since 2022-12-07),
+ * so the app reading the mirror over HTTP asks only for days that are there.
+ */
+async function writeOwlmapsBase(out: string): Promise<void> {
+  const dates = (await readdir(out).catch(() => [] as string[]))
+    .map((n) => /^(\d{8})\.json$/u.exec(n)?.[1])
+    .filter((d): d is string => !!d)
+    .sort();
+  await writeFileAtomic(join(out, 'base.json'), JSON.stringify({ date: dates.at(-1) ?? null, dates }));
+}
+
+/** What one `sync --source arcgis` run did. */
+export interface ArcgisSyncSummary {
+  date: string;
+  file: string;
+  features: number;
+  pages: number;
+  bytes: number;
+  warnings: string[];
+}
+
+/**
+ * One run of `sync --source arcgis`: the layer as it is now, kept as a dated copy `arcgis-YYYY-MM-DD.geojson` in
+ * `out` (a FeatureCollection with `date`, `layer` and `fetchedAt` members), after validation. A layer holds only its
+ * current state, so syncing daily builds its history; `--source arcgis --data OUT` reads the copies back.
+ * @example await syncArcgis({ layer, out: 'isw', dateField: 'EditDate' }, { fetch })
+ */
+export async function syncArcgis(
+  options: { layer: string; out: string; dateField?: string },
+  deps: { fetch: FetchLike; retry?: Omit<RetryOptions, 'signal'>; signal?: AbortSignal; now?: () => Date },
+): Promise<ArcgisSyncSummary> {
+  const fc = await fetchArcgisLayer(deps.fetch, options.layer, {
+    ...(deps.retry?.timeoutMs ? { timeoutMs: deps.retry.timeoutMs } : {}),
+    ...(deps.retry?.retries !== undefined ? { retry: { retries: deps.retry.retries } } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  const fetchedAt = (deps.now ?? (() => new Date()))();
+  const warnings: string[] = [];
+  let date = fetchedAt.toISOString().slice(0, 10);
+  if (options.dateField) {
+    const d = layerDate(fc.features, options.dateField);
+    if (d) date = d;
+    else
+      warnings.push(
+        `no feature has a date in field ${JSON.stringify(options.dateField)}: dated ${date}, the fetch time`,
+      );
+  }
+  const version = { id: date, date, createdAt: fetchedAt.toISOString() };
+  // The one validation path: a layer whose answer would not load is not kept.
+  const snapshot = arcgisSnapshot(fc, version);
+  warnings.push(...snapshot.warnings);
+  const body = JSON.stringify({
+    type: 'FeatureCollection',
+    date,
+    layer: options.layer,
+    fetchedAt: fetchedAt.toISOString(),
+    features: fc.features,
+  });
+  const file = join(resolve(options.out), `arcgis-${date}.geojson`);
+  await writeFileAtomic(file, body);
+  return {
+    date,
+    file,
+    features: fc.features.length,
+    pages: fc.pages,
+    bytes: Buffer.byteLength(body),
+    warnings,
+  };
 }

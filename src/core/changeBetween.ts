@@ -12,6 +12,7 @@ import { areaByRegionKeyed } from './overlapKm2.ts';
 import { changeEdgeSets, segmentChange } from './segmentChange.ts';
 import { polygonEdgeSet, polygonsOf } from './edgeSet.ts';
 import { windowedChange } from './windowedChange.ts';
+import { makeValid, markValid } from './makeValid.ts';
 
 /** What a change is measured on: one class, or `occupied_all` (since and before 24 Feb 2022 together). */
 export type ChangeClass = TerritoryClass | 'occupied_all';
@@ -46,10 +47,49 @@ export function classGeometry(snapshot: Snapshot, cls: ChangeClass): AreaGeometr
         : (c: TerritoryClass) => c === cls;
   const parts = snapshot.territories.filter((t) => wanted(t.properties.cls) && !t.properties.inRussia);
   if (parts.length === 0) return null;
-  if (parts.length === 1) return parts[0]!.geometry;
-  const merged = unionEdges(parts.map((p) => p.geometry));
-  return merged !== undefined ? merged : (union(featureCollection(parts))?.geometry ?? null);
+  // Each feature made valid first (its own parts united, self-crossings repaired: src/core/makeValid.ts), then the
+  // features united by the same edge union.
+  const valid = parts.map((p) => makeValid(p.geometry)).filter((g): g is AreaGeometry => g !== null);
+  if (valid.length <= 1) return valid[0] ?? null;
+  const merged = unionEdges(valid);
+  return markValid(
+    merged !== undefined
+      ? merged
+      : ((union(featureCollection(valid.map(asFeature)))?.geometry as AreaGeometry | undefined) ?? null),
+  );
 }
+
+/**
+ * How far gained − lost may be from net in a change (km²): rings under 1 m² are dropped from the outputs
+ * (src/core/linkRings.ts), and a report has at most a few hundred of them; the rest is floating-point noise.
+ */
+export const CHANGE_INVARIANT_KM2 = 1e-3;
+
+/** What the change engine did since the last {@link resetChangeEngineStats}, for tests and the benchmark. */
+export interface ChangeEngineStats {
+  /** Changes the edge engine could not answer consistently, recomputed on the exact path. */
+  fallbacks: number;
+  /** What each fallback was about (the discrepancy found). */
+  reasons: string[];
+}
+
+const stats: ChangeEngineStats = { fallbacks: 0, reasons: [] };
+
+/**
+ * The change engine's counters (a live view; copy it to keep a value).
+ * @example resetChangeEngineStats(); changeBetween(a, b); changeEngineStats().fallbacks // 0
+ */
+export function changeEngineStats(): Readonly<ChangeEngineStats> {
+  return stats;
+}
+
+/** Zeroes {@link changeEngineStats}. */
+export function resetChangeEngineStats(): void {
+  stats.fallbacks = 0;
+  stats.reasons = [];
+}
+
+const contradiction = (c: Change): number => Math.abs(c.gainedKm2 - c.lostKm2 - c.netKm2);
 
 function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | null {
   if (!a) return null;
@@ -62,12 +102,31 @@ function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | nu
 
 /**
  * Change from geometry `a` (earlier) to `b` (later), computed from boundary edges (src/core/segmentChange.ts): the
- * same result as {@link overlayChange}, a hundred times faster. In the rare case where floating-point splitting leaves
- * pieces that do not close into rings, the windowed overlay (src/core/windowedChange.ts) answers instead.
+ * same result as {@link overlayChange}, a hundred times faster. Both are made valid first (src/core/makeValid.ts: a
+ * no-op for valid input and for what classGeometry returns). The result is checked where it is made (STYLE.md habit
+ * 15): when the pieces do not close into rings, or gained − lost differs from net by more than
+ * {@link CHANGE_INVARIANT_KM2}, the change is recomputed on the exact path — the windowed overlay
+ * (src/core/windowedChange.ts) — the discrepancy is logged and counted ({@link changeEngineStats}), and it is never
+ * returned.
  * @example changeBetween(classGeometry(s1, 'occupied_all'), classGeometry(s2, 'occupied_all')).netKm2
  */
 export function changeBetween(a: AreaGeometry | null, b: AreaGeometry | null): Change {
-  return segmentChange(a, b) ?? windowedChange(a, b);
+  const va = makeValid(a);
+  const vb = makeValid(b);
+  const fast = segmentChange(va, vb);
+  if (fast && contradiction(fast) <= CHANGE_INVARIANT_KM2) return fast;
+  const reason = fast
+    ? `gained − lost − net = ${(fast.gainedKm2 - fast.lostKm2 - fast.netKm2).toExponential(3)} km² ` +
+      `(gained ${fast.gainedKm2}, lost ${fast.lostKm2}, net ${fast.netKm2})`
+    : 'the split edges did not close into rings';
+  stats.fallbacks++;
+  stats.reasons.push(reason);
+  const exact = windowedChange(va, vb);
+  console.warn(
+    `frontline: the change engine recomputed a change on the exact path: ${reason}; exact path: gained ` +
+      `${exact.gainedKm2.toFixed(6)}, lost ${exact.lostKm2.toFixed(6)}, net ${exact.netKm2.toFixed(6)} km²`,
+  );
+  return exact;
 }
 
 /**

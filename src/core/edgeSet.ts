@@ -20,6 +20,8 @@ export interface EdgeSet {
   box: [number, number, number, number];
   /** Sum of all terms. */
   total: number;
+  /** Where each ring starts among the edges, when the set was made from rings ({@link edgeSetOf}). */
+  ringStarts?: number[];
 }
 
 /** Every polygon of a Polygon/MultiPolygon (none for null). */
@@ -52,6 +54,7 @@ export function edgeSetOf(polygons: readonly (readonly (readonly Position[])[])[
   const term = new Float64Array(cap);
   let n = 0;
   let total = 0;
+  const ringStarts: number[] = [];
   let [w, s, e, no] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const rings of polygons) {
     for (let r = 0; r < rings.length; r++) {
@@ -101,6 +104,7 @@ export function edgeSetOf(polygons: readonly (readonly (readonly Position[])[])[
         sum = -sum;
       }
       total += sum;
+      if (n > start) ringStarts.push(start);
     }
   }
   return {
@@ -112,6 +116,7 @@ export function edgeSetOf(polygons: readonly (readonly (readonly Position[])[])[
     term: term.subarray(0, n),
     box: [w, s, e, no],
     total,
+    ringStarts,
   };
 }
 

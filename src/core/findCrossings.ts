@@ -1,13 +1,17 @@
 /**
  * Self-intersections of one polygon: edges that cross, edges that run along each other, and spikes (an edge that
  * doubles straight back). Touching at a single point is not reported: OGC allows a hole to touch its shell at a
- * point, and it does not upset areas, unions or rendering.
+ * point, and it does not upset areas, unions or rendering. A crossing *through a vertex* is reported (issue #13): a
+ * vertex on another edge with its two edges on opposite sides of it, or a point the boundary passes twice where the
+ * two passes interleave (the figure-8 (0,0)→(2,2)→(2,0)→(1,1)→(0,2)). Every sign is the exact `orient` predicate.
  *
  * A sweep along x keeps only the edges whose x-range covers the sweep position; a vertical line meets a polygon's
  * boundary a handful of times, so this stays near O(n log n) for the 10–50k-vertex polygons of real snapshots,
  * where the naive pairwise test would be quadratic.
  */
 import type { Position } from 'geojson';
+import { hashPoint } from './edgeHash.ts';
+import { orient } from './orient.ts';
 
 export interface Crossing {
   /** The rings involved (equal when a ring meets itself), as indices into the polygon's rings. */
@@ -15,11 +19,6 @@ export interface Crossing {
   kind: 'cross' | 'overlap' | 'spike';
   /** Where: the crossing point, the start of the shared stretch, or the tip of the spike. */
   at: Position;
-}
-
-/** >0 when c lies left of a→b, <0 right, 0 on the line. */
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
 
 const opposite = (a: number, b: number): boolean => (a > 0 && b < 0) || (a < 0 && b > 0);
@@ -99,7 +98,61 @@ export function findCrossings(
     }
     active.push(i);
   }
+  passesThroughTwice();
   return { count, first };
+
+  /** The edge after edge e in its ring. */
+  function nextOf(e: number): number {
+    return indexInRing[e]! + 1 < ringSize[ringOf[e]!]! ? e + 1 : e - indexInRing[e]!;
+  }
+
+  /**
+   * Points the boundary passes more than once (each vertex is the end of exactly one edge): two passes that
+   * interleave around the point cross there; two that don't only touch.
+   */
+  function passesThroughTwice(): void {
+    const byPoint = new Map<number, number[]>();
+    for (let e = 0; e < n; e++) {
+      const h = hashPoint(bx[e]!, by[e]!);
+      const list = byPoint.get(h);
+      if (list) list.push(e);
+      else byPoint.set(h, [e]);
+    }
+    for (const list of byPoint.values()) {
+      if (list.length < 2) continue;
+      for (let p = 0; p < list.length; p++) {
+        for (let q = p + 1; q < list.length; q++) {
+          const e = list[p]!;
+          const f = list[q]!;
+          if (bx[e] !== bx[f] || by[e] !== by[f]) continue;
+          if (interleave(e, f)) {
+            const [re, rf] = [ringOf[e]!, ringOf[f]!];
+            found({ rings: [Math.min(re, rf), Math.max(re, rf)], kind: 'cross', at: [bx[e]!, by[e]!] });
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether the passes through the common end point of edges e and f cross (rather than touch). */
+  function interleave(e: number, f: number): boolean {
+    const ox = bx[e]!;
+    const oy = by[e]!;
+    const ne = nextOf(e);
+    const nf = nextOf(f);
+    // Each pass: in from the previous vertex (u), out to the next (v).
+    const [u1x, u1y, v1x, v1y] = [ax[e]!, ay[e]!, bx[ne]!, by[ne]!];
+    const [u2x, u2y, v2x, v2y] = [ax[f]!, ay[f]!, bx[nf]!, by[nf]!];
+    // A direction shared by both passes is an overlap, reported by the sweep.
+    const same = (px: number, py: number, qx: number, qy: number): boolean =>
+      orient(ox, oy, px, py, qx, qy) === 0 && (px - ox) * (qx - ox) + (py - oy) * (qy - oy) > 0;
+    for (const [px, py] of [
+      [u2x, u2y],
+      [v2x, v2y],
+    ] as const)
+      if (same(px, py, u1x, u1y) || same(px, py, v1x, v1y)) return false;
+    return inSector(ox, oy, v1x, v1y, u1x, u1y, u2x, u2y) !== inSector(ox, oy, v1x, v1y, u1x, u1y, v2x, v2y);
+  }
 
   function test(i: number, j: number): Omit<Crossing, 'rings'> | null {
     const d1 = orient(ax[j]!, ay[j]!, bx[j]!, by[j]!, ax[i]!, ay[i]!);
@@ -109,6 +162,17 @@ export function findCrossings(
     if (opposite(d1, d2) && opposite(d3, d4)) {
       const t = d1 / (d1 - d2);
       return { kind: 'cross', at: [ax[i]! + t * (bx[i]! - ax[i]!), ay[i]! + t * (by[i]! - ay[i]!)] };
+    }
+    // The end vertex of one edge inside the other, with the next edge leaving to the other side: a crossing.
+    for (const [e, o, side] of [
+      [j, i, d4],
+      [i, j, d2],
+    ] as const) {
+      if (side !== 0 || !strictlyWithin(o, bx[e]!, by[e]!)) continue;
+      const from = orient(ax[o]!, ay[o]!, bx[o]!, by[o]!, ax[e]!, ay[e]!);
+      const next = nextOf(e);
+      const to = orient(ax[o]!, ay[o]!, bx[o]!, by[o]!, bx[next]!, by[next]!);
+      if (opposite(from, to)) return { kind: 'cross', at: [bx[e]!, by[e]!] };
     }
     if (d1 === 0 && d2 === 0 && d3 === 0 && d4 === 0) {
       // Collinear: a shared stretch of positive length is an overlap; a shared end point is only a touch.
@@ -121,6 +185,13 @@ export function findCrossings(
     return null;
   }
 
+  /** Whether (x, y), known to lie on the line of edge e, lies strictly between its ends. */
+  function strictlyWithin(e: number, x: number, y: number): boolean {
+    return Math.abs(bx[e]! - ax[e]!) >= Math.abs(by[e]! - ay[e]!)
+      ? Math.min(ax[e]!, bx[e]!) < x && x < Math.max(ax[e]!, bx[e]!)
+      : Math.min(ay[e]!, by[e]!) < y && y < Math.max(ay[e]!, by[e]!);
+  }
+
   /** The position on edge i or j whose x (or y) is `v`: the start of the shared stretch. */
   function pointAt(i: number, j: number, useX: boolean, v: number): Position {
     for (const e of [i, j]) {
@@ -129,4 +200,27 @@ export function findCrossings(
     }
     return [ax[i]!, ay[i]!];
   }
+}
+
+/**
+ * Whether direction o→w lies strictly inside the sector swept counter-clockwise from direction o→s to o→e.
+ * @example inSector(0, 0, 1, 0, 0, 1, 1, 1) // true: the first quadrant
+ */
+function inSector(
+  ox: number,
+  oy: number,
+  sx: number,
+  sy: number,
+  ex: number,
+  ey: number,
+  wx: number,
+  wy: number,
+): boolean {
+  const se = orient(ox, oy, sx, sy, ex, ey);
+  const sw = orient(ox, oy, sx, sy, wx, wy);
+  const we = orient(ox, oy, wx, wy, ex, ey);
+  if (se > 0) return sw > 0 && we > 0;
+  if (se < 0) return sw > 0 || we > 0;
+  // s and e collinear: a half-plane when opposite, everything but s itself when the same.
+  return (sx - ox) * (ex - ox) + (sy - oy) * (ey - oy) < 0 ? sw > 0 : sw !== 0 || we !== 0;
 }

@@ -74,6 +74,44 @@ export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
 export { boundsOf } from './boundsOf.ts';
+export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from './changeBetween.ts';
+export type { ChangeEngineStats } from './changeBetween.ts';
+export { makeValid, repairPolygon } from './makeValid.ts';
+export { inUkraine, markOutsideUkraine } from './markOutsideUkraine.ts';
+// Issue #16: a second opinion (UA Control Map, ArcGIS layers) and comparing assessments.
+export { landOutline, clipToLand } from './landClip.ts';
+export type { LandOutline } from './landClip.ts';
+export {
+  parseOwlmapsBase,
+  parseOwlmapsDay,
+  owlmapsDate,
+  owlmapsFileName,
+  owlmapsVersion,
+  OWLMAPS_NO_DATA,
+  OWLMAPS_SOURCE_ID,
+} from './parseOwlmaps.ts';
+export {
+  compareAssessments,
+  comparedGeometry,
+  comparisonCsv,
+  comparisonGeoJson,
+} from './compareAssessments.ts';
+export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';
+// Issue #12: the places that changed hands.
+export {
+  settlementsFrom,
+  placeClasses,
+  changedPlaces,
+  settlementsChanged,
+  settlementCounts,
+  byOblastThenName,
+  isTaken,
+  isRetaken,
+} from './settlementsChanged.ts';
+export type { PlaceClass, Settlement, SettlementChange, SettlementProperties } from './settlementsChanged.ts';
+export type { ReportRegionRow } from './changeReport.ts';
+export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './reportedFigures.ts';
+export type { SettlementClaim, SettlementClaimCheck } from './reportedFigures.ts';
 // Issue #15: the front line and its length.
 export {
   frontContext,

@@ -32,6 +32,9 @@ export function ringsOf(p: LinkedPolygon): Position[][] {
   });
 }
 
+/** Rings smaller than this (km², 1 m²) are dropped. */
+export const MIN_RING_KM2 = 1e-6;
+
 /** Clockwise angle in (0, 2π] from direction u to direction v. */
 function clockwise(ux: number, uy: number, vx: number, vy: number): number {
   const a = Math.atan2(-(ux * vy - uy * vx), ux * vx + uy * vy);
@@ -141,8 +144,10 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       if (best === -1) return null;
       e = best;
     }
-    // Two edges out and back enclose nothing.
-    if (ringEdges.length >= 3) rings.push({ edges: ringEdges, sum, box: [w, s, ea, n] });
+    // Two edges out and back enclose nothing; a ring under 1 m² (either orientation) is a sliver of rounding where
+    // two boundaries all but coincide, and is dropped from every output, figures and GeoJSON alike (issue #13).
+    if (ringEdges.length >= 3 && Math.abs(sum) * TERM_TO_KM2 >= MIN_RING_KM2)
+      rings.push({ edges: ringEdges, sum, box: [w, s, ea, n] });
   }
 
   const outers = rings.filter((r) => r.sum > 0);
@@ -160,11 +165,8 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       if (home !== -1 && outers[home]!.sum <= o.sum) continue;
       if (insideRing(o.edges, edges, mx, my)) home = k;
     }
-    if (home === -1) {
-      // A hole outside every outer ring can only be a sliver of rounding (under 1 m²); anything bigger is an error.
-      if (-hole.sum * TERM_TO_KM2 < 1e-6) continue;
-      return null;
-    }
+    // A hole (of 1 m² or more) outside every outer ring is an error: the caller takes the exact path.
+    if (home === -1) return null;
     holesOf[home]!.push(hole);
   }
   // Every polygon's edges in one set of arrays, each polygon a view of its own stretch (900 polygons three months

@@ -22,7 +22,7 @@ import { splitEdges, type Pieces } from './splitEdges.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 /** A geometry's edges with the lookups built on them, made once per geometry object. */
-interface Prepared {
+export interface Prepared {
   set: EdgeSet;
   table: EdgeTable;
   strips: StripIndex;
@@ -38,8 +38,14 @@ function prepare(g: AreaGeometry | null): Prepared {
 
 /**
  * A geometry's prepared edges, cached by object: a history over consecutive days prepares each snapshot once. The
- * geometry must not be mutated afterwards (the core never mutates its inputs).
+ * geometry must not be mutated afterwards (the core never mutates its inputs). src/core/makeValid.ts checks validity
+ * on the same edges.
+ * @example preparedEdges(g).strips
  */
+export function preparedEdges(g: AreaGeometry | null): Prepared {
+  return prepared(g);
+}
+
 function prepared(g: AreaGeometry | null): Prepared {
   if (!g) return EMPTY;
   let p = preparedCache.get(g);

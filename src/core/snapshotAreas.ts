@@ -4,6 +4,7 @@
 import { featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
+import { makeValid } from './makeValid.ts';
 import { unionEdges } from './unionEdges.ts';
 import { polygonEdgeSet, polygonsOf } from './edgeSet.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
@@ -37,10 +38,18 @@ const zeroAreas = (): ClassAreaMap => ({ occupied: 0, occupied_pre2022: 0, grey:
 export function classUnion(snapshot: Snapshot, cls: TerritoryClass): AreaGeometry | null {
   const parts = snapshot.territories.filter((t) => t.properties.cls === cls && !t.properties.inRussia);
   if (parts.length === 0) return null;
-  if (parts.length === 1) return parts[0]!.geometry;
+  // Each feature made valid first (overlapping parts united, self-crossings repaired: issue #13).
+  const valid = parts.map((p) => makeValid(p.geometry)).filter((g): g is AreaGeometry => g !== null);
+  if (valid.length <= 1) return valid[0] ?? null;
   // From edges (src/core/unionEdges.ts); Turf only if those fail to link into rings.
-  const merged = unionEdges(parts.map((p) => p.geometry));
-  return merged !== undefined ? merged : (union(featureCollection(parts))?.geometry ?? null);
+  const merged = unionEdges(valid);
+  if (merged !== undefined) return merged;
+  const features = valid.map((geometry): Feature<AreaGeometry> => ({
+    type: 'Feature',
+    geometry,
+    properties: {},
+  }));
+  return (union(featureCollection(features))?.geometry as AreaGeometry | undefined) ?? null;
 }
 
 /**

@@ -2,9 +2,14 @@
  * Splits two sets of directed edges where they cross or touch, so that afterwards any two edges either coincide
  * exactly, meet only at endpoints, or are apart. The edges come from two different geometries (P's edges never
  * cross each other, nor do Q's), so only P-against-Q pairs are tested, found by testing every pair when there are few and through a uniform grid otherwise.
+ *
+ * Noding is robust by construction (issue #13): every sign comes from the exact `orient` predicate, and a vertex
+ * within {@link NODE_TOLERANCE_DEG} of another edge splits that edge at the vertex itself (snap rounding), so a
+ * T-junction written in decimals — on the edge in decimal, off it in binary — is split like an exact one.
  */
 import { edgeTerm, qOfLat } from './edgeArea.ts';
 import type { EdgeSet } from './edgeSet.ts';
+import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
 
 /** Edges after splitting, as parallel arrays; `term` is each piece's area term. */
 export interface Pieces {
@@ -14,9 +19,6 @@ export interface Pieces {
   y1: number[];
   term: number[];
 }
-
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number =>
-  (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 
 /** Whether p, known to lie on the line through a and b, lies strictly between them. */
 function within(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
@@ -34,7 +36,7 @@ function addSplit(splits: Splits, i: number, x: number, y: number): void {
   else splits.set(i, [x, y]);
 }
 
-/** Records where edge i of P and edge j of Q cross or touch (a vertex of one lying inside the other). */
+/** Records where edge i of P and edge j of Q cross or touch (a vertex of one lying on, or within the tolerance of, the other). */
 function meet(P: EdgeSet, i: number, Q: EdgeSet, j: number, sp: Splits, sq: Splits): void {
   const ax = P.x0[i]!;
   const ay = P.y0[i]!;
@@ -44,21 +46,30 @@ function meet(P: EdgeSet, i: number, Q: EdgeSet, j: number, sp: Splits, sq: Spli
   const cy = Q.y0[j]!;
   const dx = Q.x1[j]!;
   const dy = Q.y1[j]!;
-  if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return;
+  const T = NODE_TOLERANCE_DEG;
+  if (Math.max(ay, by) + T < Math.min(cy, dy) || Math.max(cy, dy) + T < Math.min(ay, by)) return;
   const d1 = orient(cx, cy, dx, dy, ax, ay);
   const d2 = orient(cx, cy, dx, dy, bx, by);
-  if ((d1 > 0 && d2 > 0) || (d1 < 0 && d2 < 0)) return;
   const d3 = orient(ax, ay, bx, by, cx, cy);
   const d4 = orient(ax, ay, bx, by, dx, dy);
-  if ((d3 > 0 && d4 > 0) || (d3 < 0 && d4 < 0)) return;
-  if (d1 === 0 || d2 === 0 || d3 === 0 || d4 === 0) {
-    // A vertex on the other edge (collinear overlaps included): split the other edge there, at that exact vertex.
-    if (d1 === 0 && within(cx, cy, dx, dy, ax, ay)) addSplit(sq, j, ax, ay);
-    if (d2 === 0 && within(cx, cy, dx, dy, bx, by)) addSplit(sq, j, bx, by);
-    if (d3 === 0 && within(ax, ay, bx, by, cx, cy)) addSplit(sp, i, cx, cy);
-    if (d4 === 0 && within(ax, ay, bx, by, dx, dy)) addSplit(sp, i, dx, dy);
+  // |orient| / length is a vertex's distance from the other edge's line.
+  const nearQ = Math.hypot(dx - cx, dy - cy) * T;
+  const nearP = Math.hypot(bx - ax, by - ay) * T;
+  const aOnQ = Math.abs(d1) <= nearQ;
+  const bOnQ = Math.abs(d2) <= nearQ;
+  const cOnP = Math.abs(d3) <= nearP;
+  const dOnP = Math.abs(d4) <= nearP;
+  if (aOnQ || bOnQ || cOnP || dOnP) {
+    // A vertex on (or within the tolerance of) the other edge, collinear overlaps included: split the other edge
+    // there, at that exact vertex.
+    if (aOnQ && within(cx, cy, dx, dy, ax, ay)) addSplit(sq, j, ax, ay);
+    if (bOnQ && within(cx, cy, dx, dy, bx, by)) addSplit(sq, j, bx, by);
+    if (cOnP && within(ax, ay, bx, by, cx, cy)) addSplit(sp, i, cx, cy);
+    if (dOnP && within(ax, ay, bx, by, dx, dy)) addSplit(sp, i, dx, dy);
     return;
   }
+  // No vertex is near the other edge, so every sign is non-zero: a proper crossing or nothing.
+  if (d1 > 0 === d2 > 0 || d3 > 0 === d4 > 0) return;
   // A proper crossing: both edges are split at the very same computed point.
   const t = d1 / (d1 - d2);
   const x = ax + t * (bx - ax);
@@ -80,7 +91,8 @@ function cellOf(v: number, origin: number, scale: number, count: number): number
  * Records in `sp` and `sq` where the listed edges of P and of Q cross or touch, testing every P-edge/Q-edge pair
  * whose bounding boxes overlap. Small lists test every pair; larger ones go through a uniform grid over Q's extent
  * (about one cell per two edges), where each pair is met once: in the cell holding the south-west corner of the
- * overlap of their boxes.
+ * overlap of their boxes. With `self` (P and Q the same set, listed alike, `sp` = `sq`), each pair of different edges
+ * is met once: the noding of one geometry's own edges (src/core/makeValid.ts).
  * @example pairs(a, allOfA, b, allOfB, splitsOfA, splitsOfB)
  */
 export function pairs(
@@ -90,6 +102,7 @@ export function pairs(
   iQ: ArrayLike<number>,
   sp: Splits,
   sq: Splits,
+  self = false,
 ): void {
   const nP = iP.length;
   const nQ = iQ.length;
@@ -99,10 +112,11 @@ export function pairs(
   if (nP * nQ <= BRUTE_FORCE_PAIRS) {
     for (let k = 0; k < nP; k++) {
       const i = iP[k]!;
-      const pw = Math.min(px0[i]!, px1[i]!);
-      const pe = Math.max(px0[i]!, px1[i]!);
+      const pw = Math.min(px0[i]!, px1[i]!) - NODE_TOLERANCE_DEG;
+      const pe = Math.max(px0[i]!, px1[i]!) + NODE_TOLERANCE_DEG;
       for (let l = 0; l < nQ; l++) {
         const f = iQ[l]!;
+        if (self && f <= i) continue;
         if (Math.max(qx0[f]!, qx1[f]!) < pw || Math.min(qx0[f]!, qx1[f]!) > pe) continue;
         meet(P, i, Q, f, sp, sq);
       }
@@ -146,10 +160,11 @@ export function pairs(
   }
   for (let k = 0; k < nP; k++) {
     const i = iP[k]!;
-    const pw = Math.min(px0[i]!, px1[i]!);
-    const pe = Math.max(px0[i]!, px1[i]!);
-    const ps = Math.min(py0[i]!, py1[i]!);
-    const pn = Math.max(py0[i]!, py1[i]!);
+    // P's box grown by the tolerance: an edge passing that close to a vertex of Q is met too.
+    const pw = Math.min(px0[i]!, px1[i]!) - NODE_TOLERANCE_DEG;
+    const pe = Math.max(px0[i]!, px1[i]!) + NODE_TOLERANCE_DEG;
+    const ps = Math.min(py0[i]!, py1[i]!) - NODE_TOLERANCE_DEG;
+    const pn = Math.max(py0[i]!, py1[i]!) + NODE_TOLERANCE_DEG;
     if (pe < w || pw > e || pn < s || ps > n) continue;
     const c0 = cellOf(pw, w, sx, side);
     const c1 = cellOf(pe, w, sx, side);
@@ -160,6 +175,7 @@ export function pairs(
         const cell = r * side + c;
         for (let t = start[cell]!, end = start[cell + 1]!; t < end; t++) {
           const f = items[t]!;
+          if (self && f <= i) continue;
           const qw = Math.min(qx0[f]!, qx1[f]!);
           const qs = Math.min(qy0[f]!, qy1[f]!);
           if (qw > pe || Math.max(qx0[f]!, qx1[f]!) < pw || qs > pn || Math.max(qy0[f]!, qy1[f]!) < ps)

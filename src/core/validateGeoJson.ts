@@ -13,7 +13,7 @@
  * | a third ordinate | dropped; one warning per file unless it is 0 everywhere (DeepState writes `[lon, lat, 0]`) |
  * | a fourth ordinate (M) or more | dropped; one warning per file |
  * | a hole lying outside its outer ring (and crossing nothing) | hole dropped, warning: subtracting it would be wrong |
- * | self-intersections (crossing or overlapping edges, spikes) | warning only: no safe automatic repair |
+ * | self-intersections (crossing or overlapping edges, spikes, crossings through a vertex) | repaired: noded and re-polygonised by the even–odd rule, as GEOS's MakeValid does (src/core/makeValid.ts), warning saying where; issue when the repair fails |
  * | empty or null geometry | feature kept with a null geometry, warning |
  * | not a FeatureCollection (a Feature, a bare geometry, TopoJSON, an array…) | issue saying what it is instead |
  *
@@ -22,7 +22,9 @@
 import gjv from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { findCrossings } from './findCrossings.ts';
+import { repairPolygon } from './makeValid.ts';
 import type { Parsed } from './model.ts';
+import { orient } from './orient.ts';
 
 export interface ValidateOptions {
   /** Prefix of every message: date, source (and version), e.g. `2025-08-15 deepstate-api 1754077960`. */
@@ -131,7 +133,8 @@ function pointInRing(x: number, y: number, ring: readonly Position[], box: Box):
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i] as [number, number];
     const [xj, yj] = ring[j] as [number, number];
-    const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
+    // The exact sign (STYLE.md habit 12): > 0 when (x, y) lies left of i → j.
+    const cross = orient(xi, yi, xj, yj, x, y);
     if (
       cross === 0 &&
       x >= Math.min(xi, xj) &&
@@ -140,7 +143,8 @@ function pointInRing(x: number, y: number, ring: readonly Position[], box: Box):
       y <= Math.max(yi, yj)
     )
       return 0;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    // The edge crosses the ray east of (x, y): (x, y) left of an upward edge, right of a downward one.
+    if (yi > y !== yj > y && (yj > yi ? cross > 0 : cross < 0)) inside = !inside;
   }
   return inside ? 1 : -1;
 }
@@ -246,8 +250,11 @@ export function validateGeoJson(
       return out;
     };
 
-    /** Cleans one polygon; null when its outer ring is unusable (said in a warning) or a position is bad (issue). */
-    const polygon = (rings: unknown, at: string): Position[][] | null => {
+    /**
+     * Cleans one polygon: one polygon, or several when a self-crossing one was repaired (issue #13); null when its
+     * outer ring is unusable (said in a warning), a position is bad or the repair failed (issue).
+     */
+    const polygon = (rings: unknown, at: string): Position[][][] | null => {
       const out: Position[][] = [];
       /** The source's index of each ring kept in `out` (rings may have been dropped before it). */
       const source: number[] = [];
@@ -308,7 +315,19 @@ export function validateGeoJson(
               ? `ring ${r0} ${c.kind === 'cross' ? 'crosses' : 'runs along'} itself at ${fmt(c.at)}`
               : `rings ${r0} and ${r1} ${c.kind === 'cross' ? 'cross' : 'overlap'} at ${fmt(c.at)}`;
         const more = count > 1 ? ` (and ${count - 1} more self-intersection${count > 2 ? 's' : ''})` : '';
-        warn(`${at}${what}${more}; left as is: areas and unions near there may be off`);
+        const repaired = repairPolygon(out);
+        if (!repaired) {
+          issue(
+            `${at}${what}${more}, and noding and re-polygonising it (even–odd rule) did not give closed rings: ` +
+              'fix the ring in a GIS (e.g. QGIS "Fix geometries")',
+          );
+          return null;
+        }
+        warn(
+          `${at}${what}${more}; repaired: noded where it crosses and re-polygonised by the even–odd rule ` +
+            `(as GEOS MakeValid does), giving ${repaired.length} polygon${repaired.length === 1 ? '' : 's'}`,
+        );
+        return repaired;
       } else if (out.length > 1) {
         // With no crossing anywhere, a hole is wholly inside its shell or wholly outside it; outside, subtracting
         // it would take area from nothing (RFC 7946 §3.1.6: holes are inside the exterior ring).
@@ -320,7 +339,7 @@ export function validateGeoJson(
           out.splice(h, 1);
         }
       }
-      return out;
+      return [out];
     };
 
     const clean = (g: Geometry, at: string): Geometry | null => {
@@ -342,9 +361,7 @@ export function validateGeoJson(
         case 'Polygon':
           return g.coordinates.length === 0 ? null : wrap(polygon(g.coordinates, at));
         case 'MultiPolygon': {
-          const polys = g.coordinates
-            .map((p, i) => polygon(p, `${at}polygon ${i}, `))
-            .filter((p): p is Position[][] => p !== null);
+          const polys = g.coordinates.flatMap((p, i) => polygon(p, `${at}polygon ${i}, `) ?? []);
           // A dropped polygon was named in its own warning; the rest of the MultiPolygon stands.
           if (polys.length === 0) return null;
           return { type: 'MultiPolygon', coordinates: polys };
@@ -355,9 +372,14 @@ export function validateGeoJson(
         }
       }
     };
-    // A polygon without a usable outer ring has already been explained; the feature becomes empty.
-    const wrap = (rings: Position[][] | null): Geometry | null =>
-      rings && { type: 'Polygon', coordinates: rings };
+    // A polygon without a usable outer ring has already been explained; the feature becomes empty. A repaired
+    // polygon may have become several.
+    const wrap = (polys: Position[][][] | null): Geometry | null =>
+      !polys || polys.length === 0
+        ? null
+        : polys.length === 1
+          ? { type: 'Polygon', coordinates: polys[0]! }
+          : { type: 'MultiPolygon', coordinates: polys };
 
     let cleaned: Geometry | null = null;
     try {

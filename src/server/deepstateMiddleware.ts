@@ -14,12 +14,16 @@ export const DEFAULT_DEEPSTATE_API = 'https://deepstatemap.live/api';
 export const DEEPSTATE_MOUNT = '/api/deepstate';
 export const DEFAULT_ARCHIVE = 'https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data';
 export const ARCHIVE_MOUNT = '/api/archive';
+export const DEFAULT_OWLMAPS = 'https://raw.githubusercontent.com/owlmaps/map-data/main/data';
+export const OWLMAPS_MOUNT = '/api/owlmaps';
 
 /** The API paths the app uses; anything else is refused with 404. */
 const ALLOWED = /^\/history\/(?:public|last|\d{1,12}\/(?:geojson|areas))$/u;
 /** The daily archive's file names. */
 const ARCHIVE_ALLOWED = /^\/deepstatemap_data_\d{8}\.geojson$/u;
 const ARCHIVE_FILE = /^deepstatemap_data_\d{8}\.geojson$/u;
+/** UA Control Map's files (github.com/owlmaps/map-data, data/): the list of dates and one file per day. */
+const OWLMAPS_ALLOWED = /^\/(?:base|\d{8})\.json$/u;
 
 export type DeepStateTarget = { kind: 'folder'; dir: string } | { kind: 'url'; base: string };
 
@@ -51,6 +55,10 @@ const ARCHIVE_HINT =
   'Point the app at a local copy: FRONTLINE_ARCHIVE=../shared/geodata/deepstate-archive npm start, ' +
   'or a folder made by `npx frontline sync --source archive`.';
 
+const OWLMAPS_HINT =
+  'Point the app at a local copy: FRONTLINE_OWLMAPS=../shared/geodata/owlmaps-map-data/data npm start, ' +
+  'or a folder made by `npx frontline sync --source owlmaps`.';
+
 interface Route {
   name: string;
   allowed: RegExp;
@@ -76,6 +84,18 @@ export function archiveMiddleware(target: DeepStateTarget, { timeoutMs = 30_000 
   return sourceMiddleware(
     target,
     { name: 'DeepState archive', allowed: ARCHIVE_ALLOWED, hint: ARCHIVE_HINT, listFiles: ARCHIVE_FILE },
+    timeoutMs,
+  );
+}
+
+/**
+ * The same for UA Control Map (issue #16) under {@link OWLMAPS_MOUNT}: `/base.json` and `/YYYYMMDD.json`.
+ * @example server.middlewares.use(OWLMAPS_MOUNT, owlmapsMiddleware(resolveDeepStateTarget(process.env.FRONTLINE_OWLMAPS, process.cwd(), DEFAULT_OWLMAPS)))
+ */
+export function owlmapsMiddleware(target: DeepStateTarget, { timeoutMs = 30_000 } = {}) {
+  return sourceMiddleware(
+    target,
+    { name: 'UA Control Map data', allowed: OWLMAPS_ALLOWED, hint: OWLMAPS_HINT },
     timeoutMs,
   );
 }

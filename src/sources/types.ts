@@ -1,8 +1,8 @@
 import type { Snapshot, Version } from '../core/index.ts';
 
 /** The catalogued sources (geodata/sources.json). */
-export type SourceId = 'deepstate-api' | 'archive' | 'folder';
-export const SOURCE_IDS: readonly SourceId[] = ['deepstate-api', 'archive', 'folder'];
+export type SourceId = 'deepstate-api' | 'archive' | 'folder' | 'owlmaps' | 'arcgis';
+export const SOURCE_IDS: readonly SourceId[] = ['deepstate-api', 'archive', 'folder', 'owlmaps', 'arcgis'];
 
 /** What every source adapter offers the app and the CLI. */
 export interface SnapshotSource {

@@ -1,6 +1,7 @@
 /** Promise wrapper around the geometry worker (src/ui/areaWorker.ts). */
 import type { FeatureCollection } from 'geojson';
 import type {
+  AssessmentComparison,
   ChangeClass,
   ChangeReport,
   FrontLengthReport,
@@ -15,6 +16,7 @@ import type {
 import type { RegionUrls, WorkerRequest, WorkerResponse } from './areaWorker.ts';
 import focusUrl from '../../geodata/focus-areas.geojson?url';
 import oblastsUrl from '../../geodata/oblasts.geojson?url';
+import settlementsUrl from '../../geodata/settlements.geojson?url';
 import outlineUrl from '../../geodata/front-outline.geojson?url';
 import { CONTESTED_OBLASTS } from './style.ts';
 
@@ -44,6 +46,7 @@ function getWorker(): Worker {
 const urls = (): RegionUrls => ({
   oblasts: new URL(oblastsUrl, location.href).href,
   focusAreas: new URL(focusUrl, location.href).href,
+  settlements: new URL(settlementsUrl, location.href).href,
 });
 
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -115,6 +118,32 @@ export async function importFile(
   const r = await ask({ kind: 'import', file, ...options });
   if (!('imported' in r)) throw new Error('unexpected worker answer');
   return r.imported;
+}
+
+/**
+ * Two sources' snapshots of one date compared (issue #16): both areas on the same land, overlap, only-A, only-B,
+ * IoU and per oblast, with the "only A" / "only B" polygons as GeoJSON.
+ * @example const { report, geojson } = await computeAssessment('2025-08-15', a, b, { a: srcA, b: srcB }, '0.1.0');
+ */
+export async function computeAssessment(
+  date: string,
+  a: UsedSnapshot,
+  b: UsedSnapshot,
+  sources: { a: { id: string; location: string }; b: { id: string; location: string } },
+  toolVersion: string,
+): Promise<{ report: AssessmentComparison; geojson: FeatureCollection }> {
+  const r = await ask({
+    kind: 'assess',
+    date,
+    a,
+    b,
+    sources,
+    toolVersion,
+    generatedAt: new Date().toISOString(),
+    urls: urls(),
+  });
+  if (!('assessment' in r)) throw new Error('unexpected worker answer');
+  return { report: r.assessment, geojson: r.geojson };
 }
 
 /**

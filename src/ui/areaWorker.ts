@@ -17,20 +17,29 @@ import {
   changeGeoJson,
   parseClaims,
   snapshotAreas,
+  markOutsideUkraine,
   parseGeoJsonText,
   sizeIssue,
+  settlementsFrom,
   snapshotsFromFile,
   type ChangeClass,
   type FileSnapshots,
   type TerritoryClass,
   type ChangeReport,
   type Region,
+  type Settlement,
+  type SettlementProperties,
   type Snapshot,
   type SnapshotAreas,
   type UsedSnapshot,
+  compareAssessments,
+  comparisonGeoJson,
+  landOutline,
+  type AssessmentComparison,
+  type LandOutline,
 } from '../core/index.ts';
 import registry from '../../geodata/reported-figures.json';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 
 export type WorkerRequest =
   | { id: number; kind: 'areas'; snapshot: Snapshot; urls: RegionUrls; regionIsos: readonly string[] }
@@ -48,17 +57,31 @@ export type WorkerRequest =
       userAreas?: readonly Region[];
     }
   | { id: number; kind: 'import'; file: File; fileDate?: string; defaultClass?: TerritoryClass }
+  | {
+      id: number;
+      kind: 'assess';
+      date: string;
+      a: UsedSnapshot;
+      b: UsedSnapshot;
+      sources: { a: { id: string; location: string }; b: { id: string; location: string } };
+      toolVersion: string;
+      generatedAt: string;
+      urls: RegionUrls;
+    }
   | { id: number; kind: 'front'; snapshot: Snapshot; outlineUrl: string; urls: RegionUrls; meta: ReportMeta };
 
 export interface RegionUrls {
   oblasts: string;
   focusAreas: string;
+  /** The gazetteer (geodata/settlements.geojson): the comparison lists the places that changed hands (issue #12). */
+  settlements?: string;
 }
 
 export type WorkerResponse =
   | { id: number; areas: SnapshotAreas }
   | { id: number; report: ChangeReport; geojson: FeatureCollection }
   | { id: number; imported: FileSnapshots }
+  | { id: number; assessment: AssessmentComparison; geojson: FeatureCollection }
   | { id: number; front: FrontLengthReport; frontGeojson: FeatureCollection }
   | { id: number; error: string };
 
@@ -87,6 +110,34 @@ function regions(url: string): Promise<Region[]> {
 }
 
 const claims = parseClaims(registry).claims;
+
+const lands = new Map<string, Promise<LandOutline>>();
+/** The oblasts' union, what both sides of a comparison of assessments are clipped to (issue #16); made once. */
+function landOf(url: string): Promise<LandOutline> {
+  let p = lands.get(url);
+  if (!p) {
+    p = regions(url).then((all) => landOutline(all.map((r) => r.geometry)));
+    lands.set(url, p);
+  }
+  return p;
+}
+
+let gazetteer: { url: string; places: Promise<Settlement[]> } | null = null;
+
+/** The gazetteer, fetched once per worker (kept while it succeeds, forgotten on failure so a retry fetches again). */
+function settlements(url: string): Promise<Settlement[]> {
+  if (gazetteer?.url !== url) {
+    const places = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.json() as Promise<FeatureCollection<Point, SettlementProperties>>;
+      })
+      .then(settlementsFrom);
+    places.catch(() => (gazetteer = null));
+    gazetteer = { url, places };
+  }
+  return gazetteer.places;
+}
 
 /** One front-line context for the page: its per-edge memo makes stepping through dates cheap (issue #15). */
 let front: Promise<FrontContext> | null = null;
@@ -134,23 +185,32 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post(await frontOf(req));
     } else if (req.kind === 'import') {
       post({ id: req.id, imported: await importFile(req) });
+    } else if (req.kind === 'assess') {
+      const [oblasts, land] = await Promise.all([regions(req.urls.oblasts), landOf(req.urls.oblasts)]);
+      const { report, disagreement } = compareAssessments({ ...req, land, oblasts });
+      post({ id: req.id, assessment: report, geojson: comparisonGeoJson(report, disagreement, oblasts) });
     } else if (req.kind === 'areas') {
       const all = await regions(req.urls.oblasts);
       const picked = req.regionIsos
         .map((iso) => all.find((r) => r.properties.iso === iso))
         .filter((r): r is Region => !!r);
-      post({ id: req.id, areas: snapshotAreas(req.snapshot, picked) });
+      // Liberated ground in Russia (Kursk, 2024-08 → 2025-03) drawn but not counted (issue #13).
+      post({ id: req.id, areas: snapshotAreas(markOutsideUkraine(req.snapshot, all), picked) });
     } else {
-      const [oblasts, focusAreas] = await Promise.all([
+      const [oblasts, focusAreas, places] = await Promise.all([
         regions(req.urls.oblasts),
         regions(req.urls.focusAreas),
+        req.urls.settlements ? settlements(req.urls.settlements) : undefined,
       ]);
       // The cached array alone while there are no user areas, so its region grid stays cached too.
       const { report, change } = buildChangeReport({
         ...req,
+        a: { ...req.a, snapshot: markOutsideUkraine(req.a.snapshot, oblasts) },
+        b: { ...req.b, snapshot: markOutsideUkraine(req.b.snapshot, oblasts) },
         oblasts,
         focusAreas: req.userAreas?.length ? [...focusAreas, ...req.userAreas] : focusAreas,
         claims,
+        ...(places ? { settlements: places } : {}),
       });
       post({ id: req.id, report, geojson: changeGeoJson(report, change, oblasts) });
     }

@@ -4,11 +4,14 @@
  */
 import { createArchiveSource } from '../sources/archive.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
+import { createOwlmapsSource } from '../sources/owlmaps.ts';
+import { landOutline, type AreaGeometry, type LandOutline } from '../core/index.ts';
+import oblastsUrl from '../../geodata/oblasts.geojson?url';
 import type { RetryPolicy } from '../sources/retryPolicy.ts';
 import type { SnapshotSource } from '../sources/types.ts';
 import { cachingFetch } from './snapshotCache.ts';
 
-export type BrowserSourceId = 'deepstate-api' | 'archive';
+export type BrowserSourceId = 'deepstate-api' | 'archive' | 'owlmaps';
 
 /**
  * A request that got no answer, broke off or got 5xx/408/425/429 (the same-origin proxy answers 502 when the public
@@ -20,7 +23,28 @@ const RETRY: RetryPolicy = { retries: 2, maxDelayMs: 5000 };
 export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; detail: string }[] = [
   { id: 'deepstate-api', title: 'DeepStateMap versions', detail: 'every published map version, all classes' },
   { id: 'archive', title: 'DeepState daily archive', detail: 'one occupied-territory outline per day' },
+  {
+    id: 'owlmaps',
+    title: 'UA Control Map',
+    detail: 'an independent assessment (Project Owl), one day per file',
+  },
 ];
+
+let land: Promise<LandOutline> | null = null;
+/** Ukraine's land outline (the oblasts' union), made once per page: what UA Control Map's areas are clipped to. */
+function landOnce(): Promise<LandOutline> {
+  land ??= fetch(new URL(oblastsUrl, location.href).href)
+    .then((r) => {
+      if (!r.ok) throw new Error(`oblasts: HTTP ${r.status}`);
+      return r.json() as Promise<{ features: { geometry: AreaGeometry }[] }>;
+    })
+    .then((fc) => landOutline(fc.features.map((f) => f.geometry)))
+    .catch((err: unknown) => {
+      land = null;
+      throw err;
+    });
+  return land;
+}
 
 /**
  * `onRetry` hears of each retry before its wait (the app says so while it waits).
@@ -30,6 +54,9 @@ export function browserSource(id: BrowserSourceId, onRetry?: RetryPolicy['onRetr
   const retry: RetryPolicy = onRetry ? { ...RETRY, onRetry } : RETRY;
   if (id === 'deepstate-api')
     return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id), retry });
+  // Issue #16: fetched at run time through the same-origin route, never bundled (upstream has no licence).
+  if (id === 'owlmaps')
+    return createOwlmapsSource({ baseUrl: '/api/owlmaps', fetch: cachingFetch(id), retry, land: landOnce });
   const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id), retry });
   const listed = createArchiveSource({
     baseUrl: '/api/archive',

@@ -57,3 +57,15 @@ export const OBLAST_FILL = { contested: '#fdf3c8', other: '#fdfdfc' } as const;
 
 /** Areas of your own: a dark cyan outline, apart from the change pair (red/blue) and the focus areas (purple). */
 export const MY_AREA_COLOUR = '#00838f';
+
+/**
+ * Where two assessments disagree (issue #16): "only A" orange, "only B" purple — a pair colour-blind readers tell
+ * apart (deuteranopia, protanopia, tritanopia) and unlike the change layer's red/blue, so the two are never confused.
+ */
+export const OPINION_COLOURS = { only_a: '#e66100', only_b: '#5d3a9b' } as const;
+/** Places that changed hands (issue #12): taken as the gained area, retaken as the lost one, grey ↔ Ukraine grey. */
+export const SETTLEMENT_COLOURS = {
+  taken: CHANGE_COLOURS.gained,
+  retaken: CHANGE_COLOURS.lost,
+  other: '#777777',
+} as const;

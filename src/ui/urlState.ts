@@ -27,17 +27,29 @@ export interface UrlState {
 }
 
 const MAX_PINS = 12;
+
+/**
+ * The longest link the app writes, origin and path included (issue #18): what every browser, server, proxy and chat
+ * app accepts. Past it, pins are left out of the link (see fitUrlState) and the whole state goes in a file.
+ */
+export const MAX_LINK_CHARS = 2000;
 const PIN = /^(?:\d{1,12}|\d{4}-\d{2}-\d{2})$/u;
 
 /**
  * Notices come as messages, so the page shows them in its language and follows a later language switch.
+ * A link longer than MAX_LINK_CHARS (one the app did not write) is read as far as it is valid, with a notice.
+ * `maxPins`, `maxLength`: a link shows the first 12 pinned dates; a state file (stateFile.ts) has no such limits.
  * @example parseUrlState('?source=archive&a=2025-08-15&b=2025-11-20&view=6/48.3/37.2')
  */
-export function parseUrlState(search: string): { state: UrlState; notices: Message[] } {
+export function parseUrlState(
+  search: string,
+  { maxPins = MAX_PINS, maxLength = MAX_LINK_CHARS }: { maxPins?: number; maxLength?: number } = {},
+): { state: UrlState; notices: Message[] } {
   const params = new URLSearchParams(search);
   const notices: Message[] = [];
   const notice = (key: MessageKey, values?: Params) =>
     notices.push(values ? { key, params: values } : { key });
+  if (search.length > maxLength) notice('link.tooLong', { length: search.length, limit: maxLength });
   const state: UrlState = { source: 'deepstate-api', pins: [] };
   const source = params.get('source');
   if (source !== null) {
@@ -60,8 +72,8 @@ export function parseUrlState(search: string): { state: UrlState; notices: Messa
     const list = pins.split(',').filter(Boolean);
     const ok = list.filter((p) => PIN.test(p));
     if (ok.length < list.length) notice('link.badPins', { count: list.length - ok.length });
-    if (ok.length > MAX_PINS) notice('link.tooManyPins', { count: ok.length, max: MAX_PINS });
-    state.pins = [...new Set(ok)].slice(0, MAX_PINS);
+    if (ok.length > maxPins) notice('link.tooManyPins', { count: ok.length, max: maxPins });
+    state.pins = [...new Set(ok)].slice(0, maxPins);
   }
   const view = params.get('view');
   if (view) {
@@ -108,4 +120,29 @@ export function formatUrlState(s: UrlState): string {
   if (s.focus) p.set('focus', s.focus);
   if (s.lang) p.set('lang', s.lang);
   return `?${p.toString()}`;
+}
+
+/**
+ * The link for `s` that fits in `limit` characters together with `base` (the page's origin and path): pinned dates
+ * are left out from the last one until it fits, and counted, so the page can say so and offer the state file.
+ * Everything else in a link is short and bounded (a source id, three dates, a view, two ids, a language).
+ * @example fitUrlState(state, 'https://example.org/').droppedPins // 0 while the link is short enough
+ */
+export function fitUrlState(
+  s: UrlState,
+  base = '',
+  limit = MAX_LINK_CHARS,
+): { search: string; droppedPins: number } {
+  const fits = (pins: number) =>
+    base.length + formatUrlState({ ...s, pins: s.pins.slice(0, pins) }).length <= limit;
+  if (fits(s.pins.length)) return { search: formatUrlState(s), droppedPins: 0 };
+  // The most pins that fit: the length grows with the number kept, so a binary search finds it.
+  let lo = 0;
+  let hi = s.pins.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { search: formatUrlState({ ...s, pins: s.pins.slice(0, lo) }), droppedPins: s.pins.length - lo };
 }

@@ -23,6 +23,10 @@ export interface Geos {
   difference(a: GeosGeom, b: GeosGeom): GeosGeom;
   intersection(a: GeosGeom, b: GeosGeom): GeosGeom;
   isValid(g: GeosGeom): boolean;
+  /** GEOS's MakeValid (the linework method: noded, re-polygonised by the even–odd rule); issue #13's oracle. */
+  makeValid(g: GeosGeom): GeosGeom;
+  /** The union of a geometry's own parts (overlapping parts of a MultiPolygon merged). */
+  unaryUnion(g: GeosGeom): GeosGeom;
   free(g: GeosGeom): void;
   /** Douglas–Peucker of a line in planar coordinates (GEOSSimplify), for src/core/generaliseLine.ts. */
   simplifyLine(line: readonly Position[], tolerance: number): Position[];
@@ -77,6 +81,8 @@ function wrap(geos: GeosModule): Geos {
     difference: (a, b) => check(geos.GEOSDifference(a, b), 'difference'),
     intersection: (a, b) => check(geos.GEOSIntersection(a, b), 'intersection'),
     isValid: (g) => geos.GEOSisValid(g) === 1,
+    makeValid: (g) => check(geos.GEOSMakeValid(g), 'make-valid'),
+    unaryUnion: (g) => check(geos.GEOSUnaryUnion(g), 'union'),
     free: (g) => geos.GEOSGeom_destroy(g),
     simplifyLine(line, tolerance) {
       const g = check(geojsonToGeosGeom({ type: 'LineString', coordinates: strip2d(line) }, geos), 'read');

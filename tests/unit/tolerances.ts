@@ -73,6 +73,19 @@ export const SNAP_ABS_KM2 = 1e-5;
 export const UNION_VS_TURF_REL = 1.3e-7;
 
 /**
+ * Issue #13: a rewrite of the input that keeps its point set (T-junction vertices inserted, rings reversed or
+ * rotated, parts split over features or repeated) gives the same gained/lost/net, and the edge engine agrees with GEOS,
+ * within 0.01 km² (the issue's bar).
+ */
+export const METAMORPHIC_KM2 = 0.01;
+
+/**
+ * Issue #13: how far gained − lost may be from net (area(B) − area(A)) in one change report: rings under 1 m² dropped
+ * from the outputs, plus floating-point noise. The runtime check in src/core/changeBetween.ts uses the same bound.
+ */
+export const CHANGE_INVARIANT_KM2 = 1e-3;
+
+/**
  * Front-line length (issue #15): a synthetic front of known geodesic length, and the line's GeoJSON export re-read,
  * against the computed length: 1e-6 relative.
  */

@@ -7,7 +7,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { findCrossings, validateGeoJson, type ValidCollection } from '../../src/core/index.ts';
+import {
+  areaKm2,
+  findCrossings,
+  validateGeoJson,
+  type AreaGeometry,
+  type ValidCollection,
+} from '../../src/core/index.ts';
+import { loadGeos } from '../support/geos.ts';
 
 const inDir = new URL('../fixtures/in/validation/', import.meta.url);
 const outDir = new URL('../fixtures/out/validation/', import.meta.url);
@@ -184,15 +191,30 @@ describe('validateGeoJson, rule by rule', () => {
     ]);
   });
 
-  it('reports self-intersections (crossing, ring against ring, spike) without repairing them; a touch is fine', () => {
+  it('repairs self-intersections (crossing, ring against ring, spike) as GEOS MakeValid does, saying where', async () => {
     const raw = fixture('self-intersections.geojson') as ValidCollection;
     const r = valid('self-intersections.geojson');
+    const repaired = (n: number) =>
+      `repaired: noded where it crosses and re-polygonised by the even–odd rule (as GEOS MakeValid does), giving ${n} polygon${n === 1 ? '' : 's'}`;
     expect(r.warnings).toEqual([
-      `${at('self-intersections.geojson', '0')} ("Bow tie"): ring 0 crosses itself at (37.20000, 48.20000); left as is: areas and unions near there may be off`,
-      `${at('self-intersections.geojson', '1')} ("Hole sticking out"): rings 0 and 1 cross at (38.40000, 48.20000) (and 1 more self-intersection); left as is: areas and unions near there may be off`,
-      `${at('self-intersections.geojson', '2')} ("Spike"): ring 0 doubles back on itself at (39.60000, 48.00000); left as is: areas and unions near there may be off`,
+      `${at('self-intersections.geojson', '0')} ("Bow tie"): ring 0 crosses itself at (37.20000, 48.20000); ${repaired(2)}`,
+      `${at('self-intersections.geojson', '1')} ("Hole sticking out"): rings 0 and 1 cross at (38.40000, 48.20000) (and 1 more self-intersection); ${repaired(2)}`,
+      `${at('self-intersections.geojson', '2')} ("Spike"): ring 0 doubles back on itself at (39.60000, 48.00000); ${repaired(1)}`,
     ]);
-    expect(r.value.features.map((f) => f.geometry)).toEqual(raw.features.map((f) => f.geometry));
+    // The repaired geometries are valid and cover what GEOS's MakeValid makes of the raw ones.
+    const geos = await loadGeos();
+    for (let i = 0; i < 3; i++) {
+      const ours = geos.fromGeoJson(r.value.features[i]!.geometry as AreaGeometry);
+      const theirs = geos.makeValid(geos.fromGeoJson(raw.features[i]!.geometry as AreaGeometry));
+      expect(geos.isValid(ours)).toBe(true);
+      const apart = [geos.difference(ours, theirs), geos.difference(theirs, ours)];
+      expect(apart.map((g) => areaKm2(geos.toGeoJson(g)))).toEqual([0, 0]);
+      [ours, theirs, ...apart].forEach(geos.free);
+    }
+    // A touch is fine: left as it was.
+    expect(r.value.features.slice(3).map((f) => f.geometry)).toEqual(
+      raw.features.slice(3).map((f) => f.geometry),
+    );
   });
 
   it('skips empty and null geometries with a warning, keeping feature indices', () => {

@@ -11,7 +11,7 @@ const oblastArea = (r: Region): number => areaKm2(r.geometry);
 export const areaCommand: Command = {
   summary: 'area of each territory class on a date, in total and per oblast',
   usage:
-    'frontline area --source deepstate-api|archive|folder [--data DIR_OR_URL] --date YYYY-MM-DD [--format json|csv]',
+    'frontline area --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --date YYYY-MM-DD [--format json|csv]',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,

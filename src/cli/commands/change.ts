@@ -2,7 +2,7 @@ import { buildChangeReport, changeGeoJson, changeReportCsv, type ChangeClass } f
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
 import { loadClaims } from '../claims.ts';
-import { loadFocusAreas, loadOblasts } from '../geodata.ts';
+import { loadFocusAreas, loadOblasts, loadSettlements } from '../geodata.ts';
 import { loadUserAreas } from '../userAreas.ts';
 import { EXIT, type Command } from '../io.ts';
 import { TOOL_VERSION } from '../meta.ts';
@@ -14,7 +14,7 @@ export const changeCommand: Command = {
   summary:
     'area gained, lost and net between two dates, per oblast and focus area, with matching reported figures',
   usage:
-    'frontline change --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    'frontline change --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
     '[--class occupied|occupied_since_2022|occupied_pre2022|grey|liberated] [--areas FILE.geojson] [--format json|csv|geojson]',
   async run(argv, io) {
     const { values } = parse(argv, {
@@ -56,6 +56,7 @@ export const changeCommand: Command = {
         ...(values.areas ? await loadUserAreas(values.areas, io.stderr) : []),
       ],
       claims: loadClaims((w) => io.stderr(`warning: ${w}\n`)),
+      settlements: loadSettlements(),
     });
     if (format === 'geojson') io.stdout(JSON.stringify(changeGeoJson(report, change, oblasts)) + '\n');
     else if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');

@@ -5,7 +5,13 @@ import {
   frontContext,
   frontLine,
   judge,
+  judgeCount,
   judgeLength,
+  placeClasses,
+  changedPlaces,
+  isRetaken,
+  isTaken,
+  SETTLEMENT_COUNT_CAVEAT,
   toCsv,
   type Claim,
   type ClaimCheck,
@@ -14,12 +20,15 @@ import {
 import { SourceError } from '../../sources/fetchJson.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { oneOf, parse, SOURCE_OPTIONS } from '../args.ts';
-import { loadClaims, loadLengthClaims } from '../claims.ts';
-import { loadFrontOutline, loadOblasts } from '../geodata.ts';
+import { loadClaims, loadLengthClaims, loadSettlementClaims } from '../claims.ts';
+import { loadFrontOutline, loadOblasts, loadSettlements } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
 import { progress } from '../progress.ts';
+import { secondSourceFrom, WITH_OPTIONS } from '../secondSource.ts';
+import type { CliIo } from '../io.ts';
+import type { SnapshotSource } from '../../sources/types.ts';
 
 interface Result {
   claim: Claim;
@@ -31,52 +40,79 @@ interface Result {
 export const checkCommand: Command = {
   summary: 'every reported figure in geodata/reported-figures.json against the figure computed from a source',
   usage:
-    'frontline check --source deepstate-api|archive|folder [--data DIR_OR_URL] [--format table|json|csv]',
+    'frontline check --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] [--with S2 [--with-data D2]] ' +
+    '[--format table|json|csv]',
   async run(argv, io) {
-    const { values } = parse(argv, { ...SOURCE_OPTIONS, format: { type: 'string' } });
+    const { values } = parse(argv, { ...SOURCE_OPTIONS, ...WITH_OPTIONS, format: { type: 'string' } });
     const format = oneOf('format', values.format, ['table', 'json', 'csv'] as const, 'table');
     const source = sourceFrom(values, io);
-    const { versions } = await source.listVersions();
+    const second = secondSourceFrom(values, io);
     const claims = loadClaims((w) => io.stderr(`warning: ${w}\n`));
-    const lengthClaims = loadLengthClaims((w) => io.stderr(`warning: ${w}\n`));
-    const dates = [
-      ...new Set([
-        ...claims.flatMap((c) => [c.period.from, c.period.to]),
-        ...lengthClaims.map((c) => c.date),
-      ]),
-    ].sort();
-    // Each date is loaded once; a date the source can't answer makes only its claims unavailable.
-    const snapshots = new Map<string, Snapshot | string>();
-    const bar = progress(io, dates.length, 'loading snapshots');
-    for (const date of dates) {
-      try {
-        snapshots.set(date, (await snapshotAt(source, versions, date)).snapshot);
-      } catch (err) {
-        if (!(err instanceof SourceError)) throw err;
-        snapshots.set(date, err.message);
-      }
-      bar.tick(date);
-    }
-    bar.done();
-    const results: Result[] = claims.map((claim) => {
+    const results = await checkAll(source, claims, io);
+    const withResults = second ? await checkAll(second, claims, io) : null;
+    const settlementClaims = loadSettlementClaims((w) => io.stderr(`warning: ${w}\n`));
+    // Settlement counts (issue #12): the gazetteer's places whose point changed sides over the claim's period.
+    const places = settlementClaims.length ? loadSettlements() : [];
+    const snapshots = await loadSnapshots(
+      source,
+      settlementClaims.flatMap((c) => [c.period.from, c.period.to]),
+      io,
+    );
+    const settlementChecks = settlementClaims.map((claim) => {
       const a = snapshots.get(claim.period.from)!;
       const b = snapshots.get(claim.period.to)!;
-      if (typeof a === 'string' || typeof b === 'string')
-        return { claim, unavailable: typeof a === 'string' ? a : (b as string) };
-      const snaps: [string, string] = [a.version.date, b.version.date];
-      if (claim.metric === 'total_occupied')
-        return { claim, check: judge(claim, areaKm2(classGeometry(b, claim.class))), snapshots: snaps };
-      const change = changeBetween(classGeometry(a, claim.class), classGeometry(b, claim.class));
+      const period = `${claim.period.from}..${claim.period.to}`;
+      const base = {
+        id: claim.id,
+        publisher: claim.publisher,
+        publishedOn: claim.publishedOn,
+        basis: claim.basis,
+        period,
+        direction: claim.direction,
+        reportedCount: claim.valueCount,
+        approximate: claim.approximate,
+      };
+      if (typeof a === 'string' || typeof b === 'string') {
+        const why = typeof a === 'string' ? a : (b as string);
+        return {
+          ...base,
+          snapshots: '',
+          computedCount: null,
+          deviationPct: null,
+          verdict: `not computable: ${why}`,
+        };
+      }
+      if (a.version.date === b.version.date) {
+        const why = `both dates are answered by the ${a.version.date} snapshot (the source has nothing between)`;
+        return {
+          ...base,
+          snapshots: '',
+          computedCount: null,
+          deviationPct: null,
+          verdict: `not computable: ${why}`,
+        };
+      }
+      const changed = changedPlaces(places, placeClasses(a, places), placeClasses(b, places));
+      const count = changed.filter(claim.direction === 'taken' ? isTaken : isRetaken).length;
+      const check = judgeCount(claim, count);
       return {
-        claim,
-        check: judge(claim, claim.metric === 'gross_gain' ? change.gainedKm2 : change.netKm2),
-        snapshots: snaps,
+        ...base,
+        snapshots: `${a.version.date}..${b.version.date}`,
+        computedCount: count,
+        deviationPct: km2(check.deviationPct),
+        verdict: check.verdict,
       };
     });
-    // Front-line lengths (issue #15), each against the figure its registry entry names (compareWith).
+    // Front-line lengths (issue #15), in km, each against the figure its registry entry names (compareWith).
+    const lengthClaims = loadLengthClaims((w) => io.stderr(`warning: ${w}\n`));
+    const lengthSnapshots = await loadSnapshots(
+      source,
+      lengthClaims.map((c) => c.date),
+      io,
+    );
     const front = lengthClaims.length ? frontContext(loadFrontOutline(), loadOblasts()) : null;
-    const lengthFlat = lengthClaims.map((claim) => {
-      const s = snapshots.get(claim.date)!;
+    const lengthChecks = lengthClaims.map((claim) => {
+      const s = lengthSnapshots.get(claim.date)!;
       const base = {
         id: claim.id,
         publisher: claim.publisher,
@@ -96,8 +132,7 @@ export const checkCommand: Command = {
           deviationPct: null,
           verdict: `not computable: ${String(s)}`,
         };
-      const fl = frontLine(classGeometry(s, 'occupied_all'), front);
-      const check = judgeLength(claim, fl[claim.compareWith]);
+      const check = judgeLength(claim, frontLine(classGeometry(s, 'occupied_all'), front)[claim.compareWith]);
       return {
         ...base,
         snapshot: s.version.date,
@@ -108,7 +143,7 @@ export const checkCommand: Command = {
       };
     });
     const m = meta(source, []);
-    const areaFlat = results.map((r) => ({
+    const flat = results.map((r, i) => ({
       id: r.claim.id,
       publisher: r.claim.publisher,
       publishedOn: r.claim.publishedOn,
@@ -122,41 +157,75 @@ export const checkCommand: Command = {
       deviationKm2: r.check ? km2(r.check.deviationKm2) : null,
       deviationPct: r.check ? km2(r.check.deviationPct) : null,
       verdict: r.check?.verdict ?? `not computable: ${r.unavailable}`,
+      // Issue #16: the same claim against a second assessment (`--with S2`).
+      ...(second && withResults
+        ? {
+            withSource: second.id,
+            withSnapshots: withResults[i]!.snapshots?.join('..') ?? '',
+            withComputedKm2: withResults[i]!.check ? km2(withResults[i]!.check!.computedKm2) : null,
+            withDeviationPct: withResults[i]!.check ? km2(withResults[i]!.check!.deviationPct) : null,
+            withVerdict: withResults[i]!.check?.verdict ?? `not computable: ${withResults[i]!.unavailable}`,
+          }
+        : {}),
     }));
-    // In the CSV and the table, length rows share the area rows' columns: their figures are in km (metric
-    // front_line_km), as the CSV's comment line says and the metric column shows.
-    const flat = [
-      ...areaFlat,
-      ...lengthFlat.map((f) => ({
-        id: f.id,
-        publisher: f.publisher,
-        publishedOn: f.publishedOn,
-        basis: f.basis,
-        period: `${f.date}..${f.date}`,
-        snapshots: f.snapshot ? `${f.snapshot}..${f.snapshot}` : '',
-        metric: f.metric,
-        reportedKm2: f.reportedKm,
-        approximate: f.approximate,
-        computedKm2: f.computedKm,
-        deviationKm2: f.deviationKm,
-        deviationPct: f.deviationPct,
-        verdict: f.verdict,
-      })),
-    ];
-    if (format === 'json') {
-      // Lengths apart from areas, in their own unit (km): `checks` stays one row per area claim.
-      io.stdout(JSON.stringify({ meta: m, checks: areaFlat, lengthChecks: lengthFlat }, null, 2) + '\n');
-    } else if (format === 'csv') {
-      const header = Object.keys(flat[0] ?? { id: '' });
+    if (format === 'json')
       io.stdout(
-        toCsv(
-          header,
-          flat.map((f) =>
-            Object.values(f).map((v) => (v === null ? null : typeof v === 'boolean' ? String(v) : v)),
-          ),
-          `${metaComment(m)}; rows of metric front_line_km are lengths in km, not km²`,
-        ),
+        JSON.stringify(
+          {
+            meta: m,
+            checks: flat,
+            settlementChecks,
+            settlementCaveat: SETTLEMENT_COUNT_CAVEAT,
+            // Lengths apart from areas, in their own unit (km).
+            lengthChecks,
+          },
+          null,
+          2,
+        ) + '\n',
       );
+    else if (format === 'csv') {
+      const header = Object.keys(flat[0] ?? { id: '' });
+      const cell = (v: unknown) =>
+        v === null ? null : typeof v === 'boolean' ? String(v) : (v as string | number);
+      const rows = flat.map((f) => Object.values(f).map(cell));
+      // Settlement counts (issue #12): rows of their own, metric settlements_count, the counts in three more
+      // columns (empty on the km² rows), the km² columns empty; the 500+ caveat in the comment line.
+      if (settlementChecks.length) {
+        header.push('direction', 'reportedCount', 'computedCount');
+        for (const r of rows) r.push(null, null, null);
+        for (const c of settlementChecks) {
+          const byKey: Record<string, unknown> = {
+            ...c,
+            snapshots: c.snapshots,
+            metric: 'settlements_count',
+            reportedKm2: null,
+            computedKm2: null,
+            deviationKm2: null,
+          };
+          rows.push(header.map((k) => cell(byKey[k] ?? null)));
+        }
+      }
+      // Front-line lengths (issue #15): rows of their own, metric front_line_km, the km figures in three more
+      // columns (empty on the other rows), the km² columns empty.
+      if (lengthChecks.length) {
+        header.push('reportedKm', 'computedKm', 'deviationKm');
+        for (const r of rows) r.push(null, null, null);
+        for (const c of lengthChecks) {
+          const byKey: Record<string, unknown> = {
+            ...c,
+            period: `${c.date}..${c.date}`,
+            snapshots: c.snapshot ? `${c.snapshot}..${c.snapshot}` : '',
+            reportedKm2: null,
+            computedKm2: null,
+            deviationKm2: null,
+          };
+          rows.push(header.map((k) => cell(byKey[k] ?? null)));
+        }
+      }
+      const comment = settlementChecks.length
+        ? `${metaComment(m)}; settlement counts: ${SETTLEMENT_COUNT_CAVEAT}`
+        : metaComment(m);
+      io.stdout(toCsv(header, rows, comment));
     } else {
       const lines = flat.map((f) =>
         [
@@ -170,6 +239,15 @@ export const checkCommand: Command = {
             : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
           ).padStart(8),
           `  ${f.verdict}`,
+          ...('withSource' in f
+            ? [
+                `| ${f.withSource}: ${f.withComputedKm2 === null || f.withComputedKm2 === undefined ? '—' : f.withComputedKm2.toFixed(1)}` +
+                  (f.withDeviationPct === null || f.withDeviationPct === undefined
+                    ? ''
+                    : ` (${f.withDeviationPct > 0 ? '+' : ''}${f.withDeviationPct.toFixed(1)}%)`) +
+                  ` ${f.withVerdict}`,
+              ]
+            : []),
         ].join(' '),
       );
       const head = [
@@ -184,7 +262,109 @@ export const checkCommand: Command = {
       io.stdout(
         `Source: ${source.id} (${source.location}); area model: ${m.areaModel}\n${head}\n${lines.join('\n')}\n`,
       );
+      if (settlementChecks.length) {
+        const rows = settlementChecks.map((f) =>
+          [
+            f.id.padEnd(28),
+            f.period.padEnd(22),
+            f.direction.padEnd(14),
+            String(f.reportedCount).padStart(8),
+            (f.computedCount === null ? '—' : String(f.computedCount)).padStart(10),
+            (f.deviationPct === null
+              ? ''
+              : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
+            ).padStart(8),
+            `  ${f.verdict}`,
+          ].join(' '),
+        );
+        const head2 = [
+          'settlement claim'.padEnd(28),
+          'period'.padEnd(22),
+          'places'.padEnd(14),
+          'reported'.padStart(8),
+          'computed'.padStart(10),
+          'dev.'.padStart(8),
+          '  verdict',
+        ].join(' ');
+        io.stdout(`\n${head2}\n${rows.join('\n')}\nNote: ${SETTLEMENT_COUNT_CAVEAT}\n`);
+      }
+      if (lengthChecks.length) {
+        const rows = lengthChecks.map((f) =>
+          [
+            f.id.padEnd(34),
+            f.date.padEnd(12),
+            String(f.reportedKm).padStart(8),
+            (f.computedKm === null ? '—' : f.computedKm.toFixed(1)).padStart(10),
+            (f.deviationPct === null
+              ? ''
+              : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
+            ).padStart(8),
+            `  ${f.verdict}`,
+          ].join(' '),
+        );
+        const head3 = [
+          'front-line length claim'.padEnd(34),
+          'date'.padEnd(12),
+          'km'.padStart(8),
+          'computed'.padStart(10),
+          'dev.'.padStart(8),
+          '  verdict',
+        ].join(' ');
+        io.stdout(`\n${head3}\n${rows.join('\n')}\n`);
+      }
     }
     return EXIT.ok;
   },
 };
+
+/**
+ * The snapshot of each date (each loaded once), or why the source can't answer it: such a date makes only its
+ * claims unavailable.
+ */
+async function loadSnapshots(
+  source: SnapshotSource,
+  wanted: readonly string[],
+  io: CliIo,
+): Promise<Map<string, Snapshot | string>> {
+  const snapshots = new Map<string, Snapshot | string>();
+  if (!wanted.length) return snapshots;
+  const { versions } = await source.listVersions();
+  const dates = [...new Set(wanted)].sort();
+  const bar = progress(io, dates.length, `loading snapshots from ${source.id}`);
+  for (const date of dates) {
+    try {
+      // Days in Kyiv time, as DeepState counts its monthly figures (issue #13).
+      snapshots.set(date, (await snapshotAt(source, versions, date, { days: 'kyiv' })).snapshot);
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      snapshots.set(date, err.message);
+    }
+    bar.tick(date);
+  }
+  bar.done();
+  return snapshots;
+}
+
+/** Every claim against one source. */
+async function checkAll(source: SnapshotSource, claims: readonly Claim[], io: CliIo): Promise<Result[]> {
+  const snapshots = await loadSnapshots(
+    source,
+    claims.flatMap((c) => [c.period.from, c.period.to]),
+    io,
+  );
+  return claims.map((claim) => {
+    const a = snapshots.get(claim.period.from)!;
+    const b = snapshots.get(claim.period.to)!;
+    if (typeof a === 'string' || typeof b === 'string')
+      return { claim, unavailable: typeof a === 'string' ? a : (b as string) };
+    const snaps: [string, string] = [a.version.date, b.version.date];
+    if (claim.metric === 'total_occupied')
+      return { claim, check: judge(claim, areaKm2(classGeometry(b, claim.class))), snapshots: snaps };
+    const change = changeBetween(classGeometry(a, claim.class), classGeometry(b, claim.class));
+    return {
+      claim,
+      check: judge(claim, claim.metric === 'gross_gain' ? change.gainedKm2 : change.netKm2),
+      snapshots: snaps,
+    };
+  });
+}

@@ -1,16 +1,23 @@
 import {
   changeBetween,
   changeByRegion,
+  changedPlaces,
   classGeometry,
+  comparedGeometry,
+  isRetaken,
+  isTaken,
+  placeClasses,
   frontContext,
   frontLine,
   stepDates,
   toCsv,
   type AreaGeometry,
+  type PlaceClass,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
-import { loadFrontOutline, loadOblasts } from '../geodata.ts';
+import { loadFrontOutline, loadLand, loadOblasts, loadSettlements } from '../geodata.ts';
+import { secondSourceFrom, WITH_OPTIONS } from '../secondSource.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -25,6 +32,11 @@ interface Row {
   lostKm2: number | null;
   netKm2: number | null;
   byOblast?: Record<string, number>;
+  /** With `--with S2`: both sources on the same land, same class (issue #16). */
+  with?: { snapshot: string; aKm2: number; bKm2: number; bothKm2: number; iou: number | null };
+  /** With --settlements: gazetteer places taken (came into occupied territory) and retaken (left it) in the step. */
+  settlementsTaken?: number | null;
+  settlementsRetaken?: number | null;
   /** With --length (issue #15): the front line's generalised length, without the Dnipro, and as drawn. */
   lengthKm?: number;
   withoutDniproKm?: number;
@@ -34,8 +46,10 @@ interface Row {
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
-    'frontline history --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] [--by-oblast] [--length] [--format csv|json]\n\n' +
+    'frontline history --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    '[--step day|week|month] [--by-oblast] [--settlements] [--with S2 [--with-data D2]] [--length] [--format csv|json]\n\n' +
+    "With --with: each step also gives both sources' areas clipped to the same land outline, their overlap and IoU.\n" +
+    'With --settlements: each step counts the gazetteer places taken (came into occupied territory) and retaken.\n' +
     '--length adds the front line’s length per step (lengthKm, withoutDniproKm, rawLengthKm; see `frontline length`).',
   async run(argv, io) {
     const { values } = parse(argv, {
@@ -45,6 +59,8 @@ export const historyCommand: Command = {
       step: { type: 'string' },
       format: { type: 'string' },
       'by-oblast': { type: 'boolean' },
+      ...WITH_OPTIONS,
+      settlements: { type: 'boolean' },
       length: { type: 'boolean' },
     });
     const from = isoDate('from', values.from);
@@ -54,8 +70,12 @@ export const historyCommand: Command = {
     const format = oneOf('format', values.format, ['csv', 'json'] as const, 'csv');
     const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
+    const second = secondSourceFrom(values, io);
+    const secondVersions = second ? (await second.listVersions()).versions : [];
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];
+    const places = values.settlements ? loadSettlements() : null;
+    let prevClasses: PlaceClass[] = [];
     // One context for the whole range: its per-edge memo is what keeps a daily history cheap.
     const front = values.length ? frontContext(loadFrontOutline(), loadOblasts()) : null;
     const bar = progress(io, dates.length, `history ${step}`);
@@ -64,7 +84,8 @@ export const historyCommand: Command = {
     let prev: AreaGeometry | null = null;
     let prevDate = '';
     for (const date of dates) {
-      const at = await snapshotAt(source, versions, date);
+      // Month steps end at midnight in Kyiv time, as DeepState's monthly figures do (issue #13).
+      const at = await snapshotAt(source, versions, date, step === 'month' ? { days: 'kyiv' } : {});
       const geom = classGeometry(at.snapshot, 'occupied_all');
       const first = prevDate === '';
       const same = at.snapshot.version.date === prevDate;
@@ -81,6 +102,27 @@ export const historyCommand: Command = {
       if (oblasts.length && !first && !same) {
         row.byOblast = Object.fromEntries(changeByRegion(change, oblasts).map((r) => [r.iso, km2(r.netKm2)]));
       }
+      if (second) {
+        const bAt = await snapshotAt(second, secondVersions, date);
+        const land = loadLand();
+        const c = changeBetween(comparedGeometry(at, land), comparedGeometry(bAt, land));
+        const both = Math.max(0, c.areaFromKm2 - c.lostKm2);
+        const union = c.areaFromKm2 + c.gainedKm2;
+        row.with = {
+          snapshot: bAt.snapshot.version.date,
+          aKm2: km2(c.areaFromKm2),
+          bKm2: km2(c.areaToKm2),
+          bothKm2: km2(both),
+          iou: union > 0 ? Math.round((both / union) * 10_000) / 10_000 : null,
+        };
+      }
+      if (places) {
+        const classes = same ? prevClasses : placeClasses(at.snapshot, places);
+        const changed = first ? [] : changedPlaces(places, prevClasses, classes);
+        row.settlementsTaken = first ? null : changed.filter(isTaken).length;
+        row.settlementsRetaken = first ? null : changed.filter(isRetaken).length;
+        prevClasses = classes;
+      }
       if (front) {
         const fl = frontLine(geom, front);
         row.lengthKm = km2(fl.lengthKm);
@@ -96,7 +138,13 @@ export const historyCommand: Command = {
     bar.done();
     const m = meta(source, used);
     if (format === 'json') {
-      io.stdout(JSON.stringify({ meta: m, from, to, step, class: 'occupied_all', rows }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          { meta: m, from, to, step, class: 'occupied_all', ...(second ? { with: second.id } : {}), rows },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       const isos = oblasts.map((o) => o.properties.iso);
       const header = [
@@ -108,6 +156,10 @@ export const historyCommand: Command = {
         'lost_km2',
         'net_km2',
         ...isos.map((i) => `net_${i}_km2`),
+        ...(second
+          ? [`${second.id}_snapshot`, 'a_land_km2', `${second.id}_land_km2`, 'both_km2', 'iou']
+          : []),
+        ...(places ? ['settlements_taken', 'settlements_retaken'] : []),
         ...(front ? ['length_km', 'without_dnipro_km', 'raw_length_km'] : []),
       ];
       const f = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(2));
@@ -120,6 +172,16 @@ export const historyCommand: Command = {
         f(r.lostKm2),
         f(r.netKm2),
         ...isos.map((i) => f(r.byOblast?.[i])),
+        ...(r.with
+          ? [
+              r.with.snapshot,
+              f(r.with.aKm2),
+              f(r.with.bKm2),
+              f(r.with.bothKm2),
+              r.with.iou === null ? '' : r.with.iou.toFixed(4),
+            ]
+          : []),
+        ...(places ? [r.settlementsTaken ?? '', r.settlementsRetaken ?? ''].map(String) : []),
         ...(front ? [f(r.lengthKm), f(r.withoutDniproKm), f(r.rawLengthKm)] : []),
       ]);
       io.stdout(

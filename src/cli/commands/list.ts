@@ -5,7 +5,8 @@ import { sourceFrom } from '../openSource.ts';
 
 export const listCommand: Command = {
   summary: 'print the dates a source has, one ISO date per line (--cached marks those in the local cache)',
-  usage: 'frontline list --source deepstate-api|archive|folder [--data DIR_OR_URL] [--ids] [--cached]',
+  usage:
+    'frontline list --source deepstate-api|archive|folder|owlmaps|arcgis [--data DIR_OR_URL] [--ids] [--cached]',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,

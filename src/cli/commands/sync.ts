@@ -8,15 +8,18 @@ import { isoDate, oneOf, parse, SOURCE_OPTIONS, timeoutMs, UsageError, wholeNumb
 import { EXIT, type Command } from '../io.ts';
 import { defaultLocation } from '../openSource.ts';
 import { progressBar } from '../progressBar.ts';
-import { syncMirror, type SyncSourceId } from '../syncMirror.ts';
+import { syncArcgis, syncMirror, type SyncSourceId } from '../syncMirror.ts';
 
 export const syncCommand: Command = {
   summary: 'mirror a date range of a source into a local folder, for offline use',
   usage:
-    'frontline sync --source deepstate-api|archive [--data URL_OR_DIR] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] --out DIR [--concurrency N] [--retries N] [--timeout SECONDS]\n\n' +
+    'frontline sync --source deepstate-api|archive|owlmaps [--data URL_OR_DIR] --from YYYY-MM-DD --to YYYY-MM-DD ' +
+    '[--step day|week|month] --out DIR [--concurrency N] [--retries N] [--timeout SECONDS]\n' +
+    '       frontline sync --source arcgis --data LAYER_URL [--date-field NAME] --out DIR\n\n' +
     'Writes a folder laid out like the source: deepstate-api → history/public (the full version list) and\n' +
-    'history/{id}/geojson for the last version of each day, week or month; archive → deepstatemap_data_YYYYMMDD.geojson.\n' +
+    'history/{id}/geojson for the last version of each day, week or month; archive → deepstatemap_data_YYYYMMDD.geojson;\n' +
+    'owlmaps → YYYYMMDD.json and a base.json of the days mirrored (empty upstream days are no data, not written);\n' +
+    'arcgis → one dated copy arcgis-YYYY-MM-DD.geojson of the layer as it is now (sync daily to build a history).\n' +
     'Every file is validated before it is written (atomically); files already there and valid are kept, so a rerun\n' +
     'resumes. Retries 5xx, timeouts and network errors with exponential backoff; a 404 is reported as not published.\n' +
     'Exit: 0 done (some dates may be unpublished), 1 fetches failed after retries, 3 a fetched file was invalid.',
@@ -30,8 +33,41 @@ export const syncCommand: Command = {
       concurrency: { type: 'string' },
       retries: { type: 'string' },
     });
-    if (values.source === undefined) throw new UsageError('--source is required: deepstate-api or archive');
-    const source = oneOf('source', values.source, ['deepstate-api', 'archive'] as const, 'archive');
+    if (values.source === undefined)
+      throw new UsageError('--source is required: deepstate-api, archive, owlmaps or arcgis');
+    const chosen = oneOf(
+      'source',
+      values.source,
+      ['deepstate-api', 'archive', 'owlmaps', 'arcgis'] as const,
+      'archive',
+    );
+    if (chosen === 'arcgis') {
+      if (!values.data || !/^https?:\/\//iu.test(values.data))
+        throw new UsageError('--source arcgis needs --data LAYER_URL (…/FeatureServer/N)');
+      if (!values.out) throw new UsageError('--out DIR is required: the folder to keep the dated copies in');
+      const timeout = timeoutMs(values.timeout);
+      const s = await syncArcgis(
+        {
+          layer: values.data,
+          out: values.out,
+          ...(values['date-field'] ? { dateField: values['date-field'] } : {}),
+        },
+        {
+          fetch: io.fetch,
+          retry: {
+            retries: wholeNumber('retries', values.retries, 4, 0, 20),
+            ...(timeout ? { timeoutMs: timeout } : {}),
+          },
+        },
+      );
+      for (const w of s.warnings.slice(0, 5)) io.stderr(`warning: ${w}\n`);
+      io.stdout(
+        `sync arcgis ${values.data}: ${s.features} features in ${s.pages} page${s.pages > 1 ? 's' : ''}, ` +
+          `dated ${s.date}, kept as ${s.file} (${(s.bytes / 1e6).toFixed(1)} MB)\n`,
+      );
+      return EXIT.ok;
+    }
+    const source = chosen;
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);

@@ -1,0 +1,176 @@
+/**
+ * A second opinion (issue #16): the active source against another on one date — where and by how much the two
+ * assessments disagree. One small rune class; the comparison runs in the geometry worker.
+ */
+import type { FeatureCollection } from 'geojson';
+import { stepDates, type AssessmentComparison, type UsedSnapshot } from '../core/index.ts';
+import { SourceError } from '../sources/fetchJson.ts';
+import { snapshotAt } from '../sources/snapshotAt.ts';
+import type { SnapshotSource } from '../sources/types.ts';
+import { computeAssessment } from './areaClient.ts';
+import { BROWSER_SOURCES, browserSource, type BrowserSourceId } from './browserSources.ts';
+import { t } from './i18n/locale.svelte.ts';
+import { message, type Text } from './i18n/translate.ts';
+
+/**
+ * A source id as the interface names it (its title in the current language); an id we don't offer as it is.
+ * @example sourceTitle('owlmaps') // 'UA Control Map'
+ */
+export function sourceTitle(id: string): string {
+  const known = BROWSER_SOURCES.find((s) => s.id === id);
+  return known ? t(`source.${known.id}.title`) : id;
+}
+
+export type OpinionStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
+
+/** What the primary side offers: its source and the snapshot it uses for a date (the app's cache). */
+export interface PrimarySide {
+  sourceId: BrowserSourceId;
+  source: SnapshotSource;
+  snapshotFor(date: string): Promise<UsedSnapshot | { error: string; errorText: Text }>;
+}
+
+export class SecondOpinion {
+  /** The second source; '' while none is chosen. */
+  withId = $state<BrowserSourceId | ''>('');
+  date = $state('');
+  status = $state<OpinionStatus>('idle');
+  report = $state.raw<AssessmentComparison | null>(null);
+  geojson = $state.raw<FeatureCollection | null>(null);
+  error = $state<Text>('');
+  notes = $state.raw<string[]>([]);
+  /** Both sources over time, each month end, on the same land (what `history --with` gives). */
+  series = $state.raw<{ date: string; aKm2: number; bKm2: number; iou: number | null }[]>([]);
+  seriesStatus = $state<Text>('');
+  private run = 0;
+  private seriesRun = 0;
+  private second: {
+    id: BrowserSourceId;
+    source: SnapshotSource;
+    versions: Promise<UsedSnapshot['snapshot']['version'][]>;
+  } | null = null;
+
+  constructor(private readonly toolVersion: string) {}
+
+  /** Forgets the result (a new primary source, or no second source). */
+  clear(): void {
+    this.run++;
+    this.seriesRun++;
+    this.series = [];
+    this.seriesStatus = '';
+    this.status = 'idle';
+    this.report = null;
+    this.geojson = null;
+    this.error = '';
+    this.notes = [];
+  }
+
+  private secondSource(id: BrowserSourceId) {
+    if (this.second?.id !== id) {
+      const source = browserSource(id);
+      this.second = { id, source, versions: source.listVersions().then((l) => l.versions) };
+      this.second.versions.catch(() => (this.second = null));
+    }
+    return this.second;
+  }
+
+  /**
+   * Compares the primary source with `withId` on `date`. A newer request supersedes an older one.
+   * @example await opinion.compare(app)
+   */
+  async compare(primary: PrimarySide): Promise<void> {
+    const withId = this.withId;
+    const date = this.date;
+    if (!withId || !date) return this.clear();
+    const run = ++this.run;
+    this.status = 'loading';
+    this.error = '';
+    try {
+      const second = this.secondSource(withId);
+      const [a, b] = await Promise.all([
+        primary.snapshotFor(date),
+        second.versions.then((versions) => snapshotAt(second.source, versions, date)),
+      ]);
+      if (run !== this.run) return;
+      if ('error' in a) {
+        this.status = 'error';
+        this.error = a.errorText;
+        return;
+      }
+      this.status = 'computing';
+      const { report, geojson } = await computeAssessment(
+        date,
+        a,
+        b,
+        {
+          a: { id: primary.source.id, location: primary.source.location },
+          b: { id: second.source.id, location: second.source.location },
+        },
+        this.toolVersion,
+      );
+      if (run !== this.run) return;
+      this.notes = [a.note, b.note].filter((n): n is string => !!n);
+      this.report = report;
+      this.geojson = geojson;
+      this.status = 'ready';
+    } catch (err) {
+      if (run !== this.run) return;
+      this.status = 'error';
+      this.error =
+        err instanceof SourceError
+          ? message('opinion.sourceFailed', { source: withId, error: err.message })
+          : (err as Error).message;
+    }
+  }
+
+  /**
+   * Both sources' land-clipped areas and their IoU at every month end both cover, `from` → `to` (the primary's range),
+   * for the chart of both lines. A month either source can't answer is left out.
+   * @example await opinion.loadSeries(app, app.dates[0], app.dates.at(-1))
+   */
+  async loadSeries(primary: PrimarySide, from: string, to: string): Promise<void> {
+    const withId = this.withId;
+    if (!withId || !from || !to) return;
+    const run = ++this.seriesRun;
+    this.series = [];
+    try {
+      const second = this.secondSource(withId);
+      const versions = await second.versions;
+      const start = [from, versions[0]?.date ?? to].sort()[1]!;
+      const ends = stepDates(start, to, 'month');
+      const out: { date: string; aKm2: number; bKm2: number; iou: number | null }[] = [];
+      for (const [i, date] of ends.entries()) {
+        if (run !== this.seriesRun) return;
+        this.seriesStatus = message('charts.loadingMonth', {
+          index: i + 1,
+          total: ends.length,
+          month: date.slice(0, 7),
+        });
+        const a = await primary.snapshotFor(date);
+        if ('error' in a) continue;
+        let b: UsedSnapshot;
+        try {
+          b = await snapshotAt(second.source, versions, date);
+        } catch {
+          continue;
+        }
+        const { report } = await computeAssessment(
+          date,
+          a,
+          b,
+          {
+            a: { id: primary.source.id, location: primary.source.location },
+            b: { id: second.source.id, location: second.source.location },
+          },
+          this.toolVersion,
+        );
+        if (run !== this.seriesRun) return;
+        out.push({ date, aKm2: report.a.areaKm2, bKm2: report.b.areaKm2, iou: report.iou });
+        this.series = [...out];
+      }
+    } catch (err) {
+      if (run === this.seriesRun) this.error = (err as Error).message;
+    }
+    if (run === this.seriesRun) this.seriesStatus = '';
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Issue #16 in a real browser against the reference copies: the DeepState archive beside UA Control Map on
+ * 2025-09-01 — the figures equal `frontline compare`, the map draws where they disagree in two colours, hovering names
+ * area and oblast in plain text, the exports carry the same report, and UA Control Map is credited.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  expect,
+  hasReference,
+  layerIds,
+  NO_REFERENCE_REASON,
+  openCompared,
+  test,
+  UNREACHABLE_URL,
+  waitForMapIdle,
+} from './fixtures.ts';
+
+const fmt = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+interface Report {
+  a: { areaKm2: number };
+  b: { areaKm2: number };
+  bothKm2: number;
+  onlyAKm2: number;
+  onlyBKm2: number;
+  iou: number;
+  byOblast: { iso: string; onlyBKm2: number }[];
+}
+
+function cliCompare(date: string): Report {
+  const ref = resolve(process.env['FRONTLINE_REFERENCE_DATA']!);
+  const out = execFileSync(
+    process.execPath,
+    [
+      'bin/frontline.js',
+      'compare',
+      '--date',
+      date,
+      '--source',
+      'archive',
+      '--data',
+      resolve(ref, 'deepstate-archive'),
+      '--with',
+      'owlmaps',
+      '--with-data',
+      resolve(ref, 'owlmaps-map-data'),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return JSON.parse(out) as Report;
+}
+
+test.describe('second opinion: DeepState archive vs UA Control Map (reference copies)', () => {
+  test.skip(!hasReference, NO_REFERENCE_REASON);
+
+  test('figures equal the CLI, the disagreement is drawn and hoverable, exports and credit', async ({
+    page,
+    pageErrors,
+  }) => {
+    const cli = cliCompare('2025-09-01');
+    await openCompared(page);
+    const panel = page.getByRole('region', { name: 'Second opinion' });
+    await panel.getByTestId('opinion-source').selectOption('owlmaps');
+    await panel.getByTestId('opinion-date').fill('2025-09-01');
+    await panel.getByRole('button', { name: 'Compare sources' }).click();
+    await expect(panel.getByTestId('opinion-iou')).toHaveText(`${(cli.iou * 100).toFixed(1)}%`, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('opinion-a')).toHaveText(fmt.format(cli.a.areaKm2));
+    await expect(panel.getByTestId('opinion-b')).toHaveText(fmt.format(cli.b.areaKm2));
+    await expect(panel.getByTestId('opinion-both')).toHaveText(fmt.format(cli.bothKm2));
+    await expect(panel.getByTestId('opinion-only-a')).toHaveText(fmt.format(cli.onlyAKm2));
+    await expect(panel.getByTestId('opinion-only-b')).toHaveText(fmt.format(cli.onlyBKm2));
+    const kherson = cli.byOblast.find((r) => r.iso === 'UA-65')!;
+    await expect(panel.getByTestId('opinion-oblasts').getByRole('row', { name: /^Kherson/u })).toContainText(
+      fmt.format(kherson.onlyBKm2),
+    );
+
+    // The map: two layers of disagreement, both kinds present; the credit names UA Control Map.
+    await expect.poll(() => layerIds(page, 'opinion-')).toEqual(['opinion-fill', 'opinion-line']);
+    await waitForMapIdle(page);
+    const kinds = await page.evaluate(() =>
+      [
+        ...new Set(
+          window.__frontline!.map.querySourceFeatures('opinion').map((f) => f.properties['disagreement']),
+        ),
+      ].sort(),
+    );
+    expect(kinds).toEqual(['only_a', 'only_b']);
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('UA Control Map / Project Owl');
+
+    // Hover: zoom to the largest "only UA Control Map" polygon and point at it.
+    const target = await page.evaluate(() => {
+      const map = window.__frontline!.map;
+      const fs = map.querySourceFeatures('opinion').filter((f) => f.properties['disagreement'] === 'only_b');
+      fs.sort((x, y) => Number(y.properties['areaKm2']) - Number(x.properties['areaKm2']));
+      const f = fs[0]!;
+      const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0]!;
+      const xs = ring.map((p) => p[0]!);
+      const ys = ring.map((p) => p[1]!);
+      map.fitBounds(
+        [
+          [Math.min(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.max(...ys)],
+        ],
+        { animate: false, padding: 40 },
+      );
+      return { area: Number(f.properties['areaKm2']) };
+    });
+    await waitForMapIdle(page);
+    const hit = await page.evaluate(() => {
+      const map = window.__frontline!.map;
+      const canvas = map.getCanvas();
+      for (let y = 10; y < canvas.clientHeight; y += 8)
+        for (let x = 10; x < canvas.clientWidth; x += 8) {
+          const f = map.queryRenderedFeatures([x, y], { layers: ['opinion-fill'] })[0];
+          if (f && f.properties['disagreement'] === 'only_b') return { x, y };
+        }
+      return null;
+    });
+    expect(hit).not.toBeNull();
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(box.x + hit!.x, box.y + hit!.y);
+    await expect(page.getByRole('tooltip')).toContainText(/^Only UA Control Map: [\d,.]+ km² · /u);
+    expect(target.area).toBeGreaterThan(0);
+
+    // Exports: the JSON is the CLI's report (same figures).
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'JSON', exact: true }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    expect(exported.iou).toBe(cli.iou);
+    expect(exported.onlyBKm2).toBe(cli.onlyBKm2);
+    const csvDownload = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'CSV' }).click();
+    expect(readFileSync(await (await csvDownload).path(), 'utf8')).toContain(',total,UA,All,');
+
+    // Both sources over time: the chart draws as soon as two month ends are in (the rest keep loading).
+    await panel.getByRole('button', { name: 'Draw both sources over time (month ends, same land)' }).click();
+    await expect(panel.getByTestId('opinion-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('opinion-chart')).toContainText('UA Control Map');
+
+    await page.screenshot({ path: 'test-results/second-opinion.png' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('UA Control Map as the active source, in Ukrainian', async ({ page, pageErrors }) => {
+    await page.goto('/?source=owlmaps&a=2025-08-15&b=2025-09-01&lang=uk');
+    await waitForMapIdle(page);
+    await expect(page.getByRole('radio', { name: 'UA Control Map' })).toBeChecked();
+    await expect(page.getByRole('group', { name: /^Зміни з/u })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('region', { name: 'Друга думка' })).toBeVisible();
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('UA Control Map / Project Owl');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+test('UA Control Map unreachable: the notice says how to use a local copy of it', async ({
+  page,
+  pageErrors,
+}) => {
+  // The second preview server's routes all point at a closed port (playwright.config.ts).
+  await page.goto(`${UNREACHABLE_URL}?source=owlmaps`);
+  const notice = page.getByRole('alert').filter({ hasText: 'FRONTLINE_OWLMAPS=' });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toContainText('npx frontline sync --source owlmaps');
+  await expect(notice).toContainText('UA Control Map is unreachable');
+  expect(pageErrors).toEqual([]);
+});
