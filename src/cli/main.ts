@@ -1,6 +1,7 @@
 /**
  * `frontline`: the command line. Thin: it parses arguments, reads sources and calls src/core.
  */
+import { defaultCacheDir } from '../sources/cache.ts';
 import { SourceError } from '../sources/fetchJson.ts';
 import { UsageError } from './args.ts';
 import { areaCommand } from './commands/area.ts';
@@ -33,8 +34,8 @@ function help(): string {
     'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), folder.',
     '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
     'HTTP sources: --timeout SECONDS per request (default 60), --retries N for failures worth retrying (default 2:',
-    'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in geodata/cache/',
-    '(--cache-dir DIR elsewhere, --no-cache not at all).',
+    'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in',
+    `${defaultCacheDir()} (--cache-dir DIR elsewhere, --no-cache not at all).`,
     'Exit codes: 0 ok, 1 source or computation failed, 2 wrong usage, 3 invalid data.',
     '',
   ].join('\n');

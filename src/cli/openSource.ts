@@ -26,7 +26,7 @@ export const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
 
 export interface OpenOptions {
   /**
-   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for `geodata/cache/`, or a cache folder.
+   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`), or a cache folder.
    * Only sources read over HTTP are cached; a local folder is read as it is.
    */
   cache?: boolean | string;
@@ -54,7 +54,7 @@ export function defaultLocation(id: SourceId): string | null {
 
 /**
  * @example openSource('archive', '../shared/geodata/deepstate-archive')
- * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through geodata/cache/
+ * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through ~/.cache/frontline/
  * @example openSource('folder', 'my-lines/', io.fetch, { defaultClass: 'occupied' })
  */
 export function openSource(
@@ -99,7 +99,7 @@ export function openSource(
 
 /**
  * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, `--retries`
- * (default 2, each retry said on stderr), and the cache (in `--cache-dir`, default geodata/cache/) unless
+ * (default 2, each retry said on stderr), and the cache (in `--cache-dir`, default defaultCacheDir()) unless
  * `--no-cache`.
  * @example const source = sourceFrom(values, io);
  */

@@ -16,13 +16,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/in/folder');
 let dir = '';
 let bundle = '';
+const savedXdg = process.env['XDG_CACHE_HOME'];
 
 /** Runs the copied bundle with cwd in the temporary folder. */
 function runBundle(...argv: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bundle, ...argv], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
+    env: { ...process.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -42,9 +43,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'frontline-bundle-'));
   bundle = join(dir, 'frontline.js');
   copyFileSync(join(root, 'dist-cli/frontline.js'), bundle);
+  // The help names the cache folder: the same one for the bundle and the sources.
+  process.env['XDG_CACHE_HOME'] = join(dir, 'cache');
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (savedXdg === undefined) delete process.env['XDG_CACHE_HOME'];
+  else process.env['XDG_CACHE_HOME'] = savedXdg;
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('dist-cli/frontline.js, alone in an empty folder', () => {
   it('prints the same help as the sources and exits 0', async () => {
