@@ -53,7 +53,10 @@ const inlineShipped = {
         contents:
           `export const SHIPPED_FILES = ${JSON.stringify(names)};\n` +
           `const TEXTS = ${JSON.stringify(texts)};\n` +
-          'export function shippedText(name) { return TEXTS[name]; }\n',
+          'export function shippedText(name) { return TEXTS[name]; }\n' +
+          // The bundle is dist-cli/frontline.js: the package root is one level up.
+          "export function packageRoot() { return fileURLToPath(new URL('../', import.meta.url)); }\n" +
+          "import { fileURLToPath } from 'node:url';\n",
         loader: 'js',
       };
     });

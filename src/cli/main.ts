@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.ts';
 import { historyCommand } from './commands/history.ts';
 import { listCommand } from './commands/list.ts';
 import { syncCommand } from './commands/sync.ts';
+import { serveCommand } from './commands/serve.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   check: checkCommand,
   sync: syncCommand,
+  serve: serveCommand,
 };
 
 function help(): string {

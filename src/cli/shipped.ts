@@ -4,6 +4,7 @@
  * the same texts inlined, so the bundle stands alone wherever it is installed.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Every file the CLI reads from the package, relative to the package root. */
 export const SHIPPED_FILES = [
@@ -20,4 +21,13 @@ export type ShippedFile = (typeof SHIPPED_FILES)[number];
  */
 export function shippedText(name: ShippedFile): string {
   return readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
+}
+
+/**
+ * The package's root folder (where package.json and the built app, dist/, are): two levels above this file in the
+ * sources, one above dist-cli/frontline.js in the bundle.
+ * @example join(packageRoot(), 'dist', 'index.html')
+ */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
 }

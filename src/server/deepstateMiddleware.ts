@@ -45,11 +45,11 @@ function sendError(res: ServerResponse, status: number, error: string): void {
 }
 
 const HINT =
-  'Point the app at a local copy: FRONTLINE_DEEPSTATE_API=../shared/geodata/deepstate-api npm start, ' +
-  'or a folder made by `npx frontline sync`.';
+  'Point the app at a local copy: `npx frontline sync --source deepstate-api --out DIR`, then ' +
+  '`FRONTLINE_DEEPSTATE_API=DIR npm start`.';
 const ARCHIVE_HINT =
-  'Point the app at a local copy: FRONTLINE_ARCHIVE=../shared/geodata/deepstate-archive npm start, ' +
-  'or a folder made by `npx frontline sync --source archive`.';
+  'Point the app at a local copy: `npx frontline sync --source archive --out DIR`, then ' +
+  '`FRONTLINE_ARCHIVE=DIR npm start`.';
 
 interface Route {
   name: string;
