@@ -11,6 +11,7 @@ import { historyCommand } from './commands/history.ts';
 import { listCommand } from './commands/list.ts';
 import { syncCommand } from './commands/sync.ts';
 import { serveCommand } from './commands/serve.ts';
+import { publishCommand } from './commands/publish.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   sync: syncCommand,
   serve: serveCommand,
+  publish: publishCommand,
 };
 
 function help(): string {
