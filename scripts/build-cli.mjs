@@ -85,4 +85,4 @@ const result = await build({
 const inputs = [...Object.keys(result.metafile.inputs), ...shippedFiles()];
 writeFileSync(metafile, JSON.stringify({ inputs }) + '\n');
 const bytes = statSync(outfile).size;
-process.stdout.write(`built ${relative(process.cwd(), outfile)} (${(bytes / 1024).toFixed(0)} KB)\n`);
+process.stderr.write(`built ${relative(process.cwd(), outfile)} (${(bytes / 1024).toFixed(0)} KB)\n`);

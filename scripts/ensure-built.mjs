@@ -42,7 +42,8 @@ function newest(path) {
 }
 
 function run(command, commandArgs) {
-  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  // Build logs go to stderr: stdout stays clean for whoever runs this (`npm pack --json`).
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: [0, 2, 2] });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
