@@ -9,7 +9,8 @@
  * build lists them), so scripts can call it cheaply before using the bundle.
  */
 import { build } from 'esbuild';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -42,6 +43,24 @@ function shippedFiles() {
   return [...list.matchAll(/'([^']+)'/gu)].map((m) => m[1]);
 }
 
+/** validatorVersion() of src/cli/shipped.ts, computed the same way: the hash of the validator's sources. */
+function validatorVersion() {
+  const list = /VALIDATOR_SOURCES = \[([^\]]*)\]/u.exec(readFileSync(shippedModule, 'utf8'))?.[1];
+  if (!list) throw new Error(`${shippedModule}: VALIDATOR_SOURCES not found`);
+  const hash = createHash('sha256');
+  for (const dir of [...list.matchAll(/'([^']+)'/gu)].map((m) => m[1])) {
+    for (const name of readdirSync(join(root, dir))
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
+      hash
+        .update(`${dir}/${name}\0`)
+        .update(readFileSync(join(root, dir, name)))
+        .update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
 /** Replaces src/cli/shipped.ts by a module holding the shipped files' texts. */
 const inlineShipped = {
   name: 'inline-shipped-files',
@@ -56,7 +75,8 @@ const inlineShipped = {
           'export function shippedText(name) { return TEXTS[name]; }\n' +
           // The bundle is dist-cli/frontline.js: the package root is one level up.
           "export function packageRoot() { return fileURLToPath(new URL('../', import.meta.url)); }\n" +
-          "import { fileURLToPath } from 'node:url';\n",
+          "import { fileURLToPath } from 'node:url';\n" +
+          `export function validatorVersion() { return ${JSON.stringify(validatorVersion())}; }\n`,
         loader: 'js',
       };
     });

@@ -4,17 +4,19 @@
  * folder (or one file) of the user's own GeoJSON and needs `--data`.
  */
 import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TerritoryClass } from '../core/index.ts';
 import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts';
-import { cachingFetch } from '../sources/cache.ts';
+import { cachingFetch, defaultCacheDir } from '../sources/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
 import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
 import { createFolderSource } from '../sources/folder.ts';
+import type { SnapshotMemo } from '../sources/snapshotMemo.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
+import { validatedCache } from './validatedCache.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
@@ -40,6 +42,8 @@ export interface OpenOptions {
   timeoutMs?: number;
   /** How an HTTP source retries failed requests worth retrying (`--retries`); not at all otherwise. */
   retry?: RetryPolicy;
+  /** Snapshots already validated, not validated again (src/cli/validatedCache.ts); HTTP sources and folders alike. */
+  memo?: SnapshotMemo;
 }
 
 /**
@@ -87,6 +91,7 @@ export function openSource(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     // A folder on disk is read as it is: nothing there is worth retrying.
     ...(options.retry && !local ? { retry: options.retry } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
   };
   if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...requests });
   return createArchiveSource({
@@ -99,8 +104,8 @@ export function openSource(
 
 /**
  * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, `--retries`
- * (default 2, each retry said on stderr), and the cache (in `--cache-dir`, default defaultCacheDir()) unless
- * `--no-cache`.
+ * (default 2, each retry said on stderr), and the caches (in `--cache-dir`, default defaultCacheDir()) unless
+ * `--no-cache`: fetched snapshots, and snapshots already validated (`validated/`, src/cli/validatedCache.ts).
  * @example const source = sourceFrom(values, io);
  */
 export function sourceFrom(
@@ -119,6 +124,13 @@ export function sourceFrom(
   return openSource(sourceId(values.source), values.data, io.fetch, {
     ...folderOptions(values),
     cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
+    ...(values['no-cache']
+      ? {}
+      : {
+          memo: validatedCache(join(resolve(values['cache-dir'] ?? defaultCacheDir()), 'validated'), {
+            onError: (m) => io.stderr(`${m}\n`),
+          }),
+        }),
     ...(timeout ? { timeoutMs: timeout } : {}),
     retry: {
       retries,

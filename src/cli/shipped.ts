@@ -3,7 +3,8 @@
  * Vitest) it is read from disk; in the compiled CLI (scripts/build-cli.mjs) this module is replaced by one that holds
  * the same texts inlined, so the bundle stands alone wherever it is installed.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Every file the CLI reads from the package, relative to the package root. */
@@ -30,4 +31,33 @@ export function shippedText(name: ShippedFile): string {
  */
 export function packageRoot(): string {
   return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+/** The folders whose code decides what a snapshot file parses and validates to. */
+export const VALIDATOR_SOURCES = ['src/core', 'src/sources'] as const;
+
+let validator: string | undefined;
+
+/**
+ * Names the validator by its code: the SHA-256 of every .ts file in VALIDATOR_SOURCES (names and texts, sorted), so
+ * any change to parsing or validation makes earlier results stale (src/cli/validatedCache.ts). The compiled CLI
+ * carries the same hash, computed when it was built.
+ * @example validatorVersion() // 'c0ffee…' (64 hex digits)
+ */
+export function validatorVersion(): string {
+  if (validator) return validator;
+  const hash = createHash('sha256');
+  const root = new URL('../../', import.meta.url);
+  for (const dir of VALIDATOR_SOURCES) {
+    for (const name of readdirSync(new URL(`${dir}/`, root))
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
+      hash
+        .update(`${dir}/${name}\0`)
+        .update(readFileSync(new URL(`${dir}/${name}`, root)))
+        .update('\0');
+    }
+  }
+  validator = hash.digest('hex');
+  return validator;
 }
