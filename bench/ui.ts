@@ -78,11 +78,15 @@ try {
     const count = { total: 0, js: 0, requests: 0 };
     ctx.on('requestfinished', (request) => {
       pending.push(
-        request.sizes().then((sz) => {
-          count.total += sz.responseBodySize;
-          count.requests++;
-          if (/\.m?js(?:\?|$)/u.test(request.url())) count.js += sz.responseBodySize;
-        }),
+        request
+          .sizes()
+          .then((sz) => {
+            count.total += sz.responseBodySize;
+            count.requests++;
+            if (/\.m?js(?:\?|$)/u.test(request.url())) count.js += sz.responseBodySize;
+          })
+          // Finished just as its context closed: no longer counted.
+          .catch(() => {}),
       );
     });
     /** What was received so far (waits for the sizes of finished requests). */
