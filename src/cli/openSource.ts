@@ -28,7 +28,8 @@ export const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
 
 export interface OpenOptions {
   /**
-   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`), or a cache folder.
+   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`),
+   * or a cache folder.
    * Only sources read over HTTP are cached; a local folder is read as it is.
    */
   cache?: boolean | string;
@@ -58,7 +59,7 @@ export function defaultLocation(id: SourceId): string | null {
 
 /**
  * @example openSource('archive', '../shared/geodata/deepstate-archive')
- * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through ~/.cache/frontline/
+ * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through the cache
  * @example openSource('folder', 'my-lines/', io.fetch, { defaultClass: 'occupied' })
  */
 export function openSource(

@@ -55,7 +55,7 @@ export interface AppServerOptions {
 
 /**
  * A server for the built app and its API routes; call `.listen(port, host)` on it.
- * @example createAppServer({ appDir: 'dist', api: resolveDeepStateTarget(env.FRONTLINE_DEEPSTATE_API), archive }).listen(5173, '127.0.0.1')
+ * @example createAppServer({ appDir: 'dist', api, archive }).listen(5173, '127.0.0.1')
  */
 export function createAppServer({ appDir, api, archive }: AppServerOptions): Server {
   const root = resolve(appDir);

@@ -1,6 +1,6 @@
 /**
- * A cache of fetched snapshots' raw JSON (Node), under `<cache dir>/<source>/` (defaultCacheDir below), laid out like the
- * source itself — `deepstate-api/history/{id}/geojson`, `archive/deepstatemap_data_YYYYMMDD.geojson` — so the cache
+ * A cache of fetched snapshots' raw JSON (Node), under `<cache dir>/<source>/` (defaultCacheDir below), laid out
+ * like the source itself — `deepstate-api/history/{id}/geojson`, `archive/deepstatemap_data_YYYYMMDD.geojson` — so the cache
  * folder is also a partial mirror that `--data` can read. Beside each file, `<file>.meta.json` records the source,
  * URL, fetch time and the SHA-256 of the content; a cached file is used only while its hash verifies, so a file
  * edited or truncated on disk is fetched again.

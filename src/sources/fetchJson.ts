@@ -47,8 +47,8 @@ export interface FetchOptions {
 }
 
 /**
- * The JSON of an answer's bytes, through parseGeoJsonText (an HTML page served with 200, truncated JSON, … fail here
- * with the words fetchJson uses).
+ * The JSON of an answer's bytes, through parseGeoJsonText (an HTML page served with 200, truncated JSON, … fail
+ * here with the words fetchJson uses).
  * @example parseAnswer(await fetchBytes(fetch, url), url)
  */
 export function parseAnswer(answer: FetchedBytes, url: string, maxBytes = MAX_BYTES): unknown {

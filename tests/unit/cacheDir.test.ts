@@ -1,6 +1,6 @@
 /**
- * Where the CLI's caches go (issue #17): the user's cache folder ($XDG_CACHE_HOME/frontline, or the platform's), never
- * the package's own folder; `--cache-dir` still wins. The end-to-end case fetches a day over HTTP from a local
+ * Where the CLI's caches go (issue #17): the user's cache folder ($XDG_CACHE_HOME/frontline, or the platform's),
+ * never the package's own folder; `--cache-dir` still wins. The end-to-end case fetches a day over HTTP from a local
  * server with XDG_CACHE_HOME pointed at a temporary folder, and finds it there.
  */
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

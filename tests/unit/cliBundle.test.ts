@@ -1,5 +1,6 @@
 /**
- * The compiled CLI (issue #17): scripts/build-cli.mjs bundles src/cli into dist-cli/frontline.js, the package's `bin`.
+ * The compiled CLI (issue #17): scripts/build-cli.mjs bundles src/cli into dist-cli/frontline.js, the package's
+ * `bin`.
  * Copied alone into an empty temporary folder (no node_modules, no geodata/, no package.json beside it) and run from
  * there in its own Node process, it must answer as the sources do: same help, same report (bar the time it was made),
  * same exit codes.
@@ -60,7 +61,7 @@ describe('dist-cli/frontline.js, alone in an empty folder', () => {
     expect(r.stdout).toBe((await runCli(noNetwork, '--help')).stdout);
   });
 
-  it('computes the same change report as the sources, on a folder of files (oblasts and focus areas inlined)', async () => {
+  it('computes the same change report as the sources on a folder of files (inlined boundaries)', async () => {
     const args = [
       'change',
       '--source',

@@ -39,7 +39,8 @@ export interface PublishIndex {
 export const PUBLISH_INDEX = 'data/index.json';
 
 /** Cache rules for hosts that read a `_headers` file; see docs/deployment.md. */
-const HEADERS = `# Cache rules written by frontline publish (Netlify / Cloudflare Pages syntax); see docs/deployment.md.
+const HEADERS = `# Cache rules written by frontline publish (Netlify / Cloudflare Pages syntax).
+# See docs/deployment.md.
 /assets/*
   Cache-Control: public, max-age=31536000, immutable
 /data/history-day.*
@@ -81,9 +82,10 @@ export const publishCommand: Command = {
   usage:
     'frontline publish --source deepstate-api|archive [--data URL_OR_DIR] --from YYYY-MM-DD --to YYYY-MM-DD ' +
     '--out DIR [--app DIR]\n\n' +
-    'DIR gets the built app and, at the paths the app reads, every snapshot of the range (validated), the version\n' +
-    'list, a precomputed daily history (data/history-day.<hash>.json) and data/index.json. Serve DIR with any static\n' +
-    'file server; cache rules are in DIR/_headers and docs/deployment.md. DIR must be empty or an earlier publication.\n' +
+    'DIR gets the built app and, at the paths the app reads, every snapshot of the range (validated), the\n' +
+    'version list, a precomputed daily history (data/history-day.<hash>.json) and data/index.json. Serve DIR\n' +
+    'with any static file server; cache rules are in DIR/_headers and docs/deployment.md. DIR must be empty\n' +
+    'or an earlier publication.\n' +
     'For an archive publication, open /?source=archive.',
   async run(argv, io) {
     const { values } = parse(argv, {
