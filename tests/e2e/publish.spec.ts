@@ -36,6 +36,8 @@ test.describe('a published folder on a plain static server', () => {
   test.skip(!hasReference, NO_REFERENCE_REASON);
 
   test.beforeAll(async () => {
+    // The compiled CLI as `npm ci` built it, rebuilt if src/cli changed since.
+    execFileSync('node', ['scripts/build-cli.mjs', '--if-stale'], { stdio: 'ignore' });
     dir = mkdtempSync(join(tmpdir(), 'frontline-publish-'));
     const archive = resolve(process.env['FRONTLINE_REFERENCE_DATA']!, 'deepstate-archive');
     execFileSync(
