@@ -5,8 +5,9 @@
  * there in its own Node process, it must answer as the sources do: same help, same report (bar the time it was made),
  * same exit codes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +107,47 @@ describe('dist-cli/frontline.js, alone in an empty folder', () => {
     const r = runBundle('area', '--source', 'wikipedia');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe((await runCli(noNetwork, 'area', '--source', 'wikipedia')).stderr);
+  });
+});
+
+describe('frontline serve (what npm start runs)', () => {
+  it('serves a built app, says where, and stops at once on SIGTERM though a browser keeps a connection open', async () => {
+    const app = join(dir, 'app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'index.html'), '<!doctype html><title>built</title>');
+    const child = spawn(process.execPath, [bundle, 'serve', '--port', '0', '--app', app], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const url = await new Promise<string>((ok, fail) => {
+      child.on('exit', (code) => fail(new Error(`exited ${code}`)));
+      child.stdout.on('data', () => {
+        const m = /Frontline: (http:\/\/127\.0\.0\.1:\d+\/)/u.exec(out);
+        if (m) ok(m[1]!);
+      });
+    });
+    const agent = new Agent({ keepAlive: true });
+    const body = await new Promise<string>((ok, fail) =>
+      get(url, { agent }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => ok(text));
+      }).on('error', fail),
+    );
+    expect(body).toContain('<title>built</title>');
+    const exited = new Promise<number | null>((ok) => child.on('exit', ok));
+    child.kill('SIGTERM');
+    const code = await Promise.race([
+      exited,
+      new Promise<string>((ok) => setTimeout(() => ok('still running'), 5000)),
+    ]);
+    agent.destroy();
+    if (code === 'still running') child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 when there is no built app', () => {
+    const r = runBundle('serve', '--port', '0', '--app', join(dir, 'nothing-built'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no built app in');
   });
 });

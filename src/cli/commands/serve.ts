@@ -64,7 +64,11 @@ export const serveCommand: Command = {
       ].join('\n'),
     );
     await new Promise<void>((done) => {
-      const stop = () => server.close(() => done());
+      // Stop now: open keep-alive connections (a browser tab) would otherwise hold the server up.
+      const stop = () => {
+        server.close(() => done());
+        server.closeAllConnections();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
