@@ -24,7 +24,9 @@ function stale() {
   try {
     built = statSync(outfile).mtimeMs;
     const { inputs } = JSON.parse(readFileSync(metafile, 'utf8'));
-    return [fileURLToPath(import.meta.url), ...inputs.map((i) => join(root, i))].some(
+    // package-lock.json too: npm keeps the packages' own file dates, so an upgraded dependency looks old.
+    const lock = join(root, 'package-lock.json');
+    return [fileURLToPath(import.meta.url), lock, ...inputs.map((i) => join(root, i))].some(
       (f) => statSync(f).mtimeMs > built,
     );
   } catch {

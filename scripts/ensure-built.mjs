@@ -23,6 +23,8 @@ const APP_INPUTS = [
   'svelte.config.js',
   'geodata',
   'package.json',
+  // npm keeps the packages' own file dates, so an upgraded dependency looks old: the lock file's date tells.
+  'package-lock.json',
   'public',
 ];
 const SKIP = new Set(['cache', 'node_modules']);
