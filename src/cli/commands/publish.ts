@@ -37,6 +37,7 @@ export interface PublishIndex {
 }
 
 export const PUBLISH_INDEX = 'data/index.json';
+const PUBLISH_MARK = '.frontline-publish';
 
 /** Cache rules for hosts that read a `_headers` file; see docs/deployment.md. */
 const HEADERS = `# Cache rules written by frontline publish (Netlify / Cloudflare Pages syntax).
@@ -109,10 +110,13 @@ export const publishCommand: Command = {
       );
     }
     // Nothing the user had is overwritten: only an empty folder, or one an earlier publish wrote.
-    if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, PUBLISH_INDEX))) {
+    const ours = existsSync(join(out, PUBLISH_INDEX)) || existsSync(join(out, PUBLISH_MARK));
+    if (existsSync(out) && readdirSync(out).length > 0 && !ours) {
       throw new UsageError(`--out ${out} is not empty and not an earlier publication: give an empty folder`);
     }
     mkdirSync(out, { recursive: true });
+    // Marks the folder as ours from the start, so a publication cut short (a source failing) can be run again.
+    writeFileSync(join(out, PUBLISH_MARK), 'written by frontline publish\n');
 
     // 1. The data, mirrored and validated by sync, where the app asks for it.
     const mount = join(out, ...MOUNTS[source].split('/'));
