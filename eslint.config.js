@@ -1,6 +1,7 @@
 // Flat ESLint config: typescript-eslint + eslint-plugin-svelte. src/core stays pure (STYLE.md): no I/O, DOM,
 // Svelte or MapLibre imports there.
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
@@ -34,6 +35,19 @@ export default ts.config(
       // (fields are replaced, never mutated), so the rule only adds noise.
       'svelte/prefer-svelte-reactivity': 'off',
     },
+  },
+  {
+    // No import cycles (STYLE.md habit 14): shared types live below both users. The rule follows imports that run;
+    // tests/unit/importCycles.test.ts also follows `import type`.
+    // Svelte components are leaves (no module imports one back), so the modules' graph is what is followed.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.svelte.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

@@ -6,7 +6,7 @@ import { difference, featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
 import { unionEdges } from './unionEdges.ts';
-import type { AreaGeometry, Snapshot, TerritoryClass } from './model.ts';
+import type { AreaGeometry, Change, Snapshot, TerritoryClass } from './model.ts';
 import type { Region } from './snapshotAreas.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
 import { changeEdgeSets, segmentChange } from './segmentChange.ts';
@@ -24,15 +24,7 @@ export interface RegionChange {
   netKm2: number;
 }
 
-export interface Change {
-  areaFromKm2: number;
-  areaToKm2: number;
-  gainedKm2: number;
-  lostKm2: number;
-  netKm2: number;
-  gained: AreaGeometry | null;
-  lost: AreaGeometry | null;
-}
+export type { Change };
 
 const asFeature = (g: AreaGeometry): Feature<AreaGeometry> => ({
   type: 'Feature',

@@ -78,3 +78,20 @@ export interface Snapshot {
    */
   occupiedIncludesPre2022?: boolean;
 }
+
+/**
+ * What a parser or validator returns: the value with what it repaired (`warnings`), or the problems, each in words a
+ * person can act on (STYLE.md habit 4). Lives here, below every parser, so none imports another for it.
+ */
+export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; issues: string[] };
+
+/** The change of one class between two snapshots (changeBetween, and the windowed overlay it falls back on). */
+export interface Change {
+  areaFromKm2: number;
+  areaToKm2: number;
+  gainedKm2: number;
+  lostKm2: number;
+  netKm2: number;
+  gained: AreaGeometry | null;
+  lost: AreaGeometry | null;
+}

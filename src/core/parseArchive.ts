@@ -4,9 +4,8 @@
  * included, grey zone excluded. Format: ../shared/geodata/README.md.
  */
 import { isIsoDate } from './dates.ts';
-import type { Parsed } from './parseDeepState.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
-import type { Snapshot, TerritoryFeature, Version } from './model.ts';
+import type { Parsed, Snapshot, TerritoryFeature, Version } from './model.ts';
 
 export const ARCHIVE_SOURCE_ID = 'archive';
 

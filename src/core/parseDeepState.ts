@@ -4,11 +4,11 @@
  */
 import type { Feature, Geometry, Point, Polygon, Position } from 'geojson';
 import { classifyDeepState, parseDeepStateName } from './classifyDeepState.ts';
-import type { MarkerProperties, Snapshot, TerritoryFeature, Version } from './model.ts';
+import type { MarkerProperties, Parsed, Snapshot, TerritoryFeature, Version } from './model.ts';
 import { isIsoDate } from './dates.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 
-export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false; issues: string[] };
+export type { Parsed };
 
 export interface HistoryListOptions {
   /** The current time (ms since 1970): versions created more than a day after it are flagged. Unchecked without. */

@@ -17,7 +17,7 @@
  *
  * Pure: no I/O, runs unchanged in Node, the browser and a worker.
  */
-import type { Parsed } from './parseDeepState.ts';
+import type { Parsed } from './model.ts';
 
 export interface ParseTextOptions {
   /** Prefix of every message, e.g. the file name or URL: `my-file.geojson: …`. None by default. */

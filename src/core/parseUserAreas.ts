@@ -10,8 +10,7 @@
  *
  * Pure: no I/O; the input is never mutated.
  */
-import type { AreaGeometry } from './model.ts';
-import type { Parsed } from './parseDeepState.ts';
+import type { AreaGeometry, Parsed } from './model.ts';
 import type { Region } from './snapshotAreas.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 

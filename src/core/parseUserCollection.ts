@@ -3,10 +3,10 @@
  * comes from a property (`class`, `cls` or `status`, see src/core/parseTerritoryClass.ts) or a default class.
  * Everything goes through the one validation path first (src/core/validateGeoJson.ts).
  */
-import type { Snapshot, TerritoryClass, TerritoryFeature, Version } from './model.ts';
+import type { Parsed, Snapshot, TerritoryClass, TerritoryFeature, Version } from './model.ts';
 import { CLASS_PROPERTIES, parseTerritoryClass } from './parseTerritoryClass.ts';
 import { dateFromValue } from './dateFromName.ts';
-import { polygonsOf, type Parsed } from './parseDeepState.ts';
+import { polygonsOf } from './parseDeepState.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 
 export interface UserCollectionOptions {

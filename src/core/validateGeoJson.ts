@@ -22,7 +22,7 @@
 import gjv from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { findCrossings } from './findCrossings.ts';
-import type { Parsed } from './parseDeepState.ts';
+import type { Parsed } from './model.ts';
 
 export interface ValidateOptions {
   /** Prefix of every message: date, source (and version), e.g. `2025-08-15 deepstate-api 1754077960`. */

@@ -11,8 +11,7 @@
 import { bboxClip, difference, featureCollection } from '@turf/turf';
 import type { BBox, Feature, Position } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
-import type { Change } from './changeBetween.ts';
-import type { AreaGeometry } from './model.ts';
+import type { AreaGeometry, Change } from './model.ts';
 
 type Ring = readonly Position[];
 

@@ -4,20 +4,10 @@
 import { MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
 import { BodyError, decodeUtf8, readBody, reasonOf } from './readBody.ts';
 import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy } from './retryPolicy.ts';
+import { SourceError, type FetchLike } from './sourceError.ts';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
-export class SourceError extends Error {
-  constructor(
-    message: string,
-    /** HTTP status when there was a response; 0 for network errors and timeouts. */
-    readonly status: number,
-    readonly url: string,
-  ) {
-    super(message);
-    this.name = 'SourceError';
-  }
-}
+// Re-exported: most adapters import the error with the fetch that throws it.
+export { SourceError, type FetchLike };
 
 /** Errors of one attempt that another might not meet, with the wait the server asked for (ms). */
 const transient = new WeakMap<SourceError, number>();

@@ -4,7 +4,7 @@
  * that never answered.
  */
 import { formatMegabytes, MAX_BYTES } from '../core/index.ts';
-import { SourceError } from './fetchJson.ts';
+import { SourceError } from './sourceError.ts';
 
 /**
  * The body of a response failed after its headers arrived (connection reset, stalled stream aborted by a timeout).

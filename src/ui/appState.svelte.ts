@@ -5,6 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import { getContext, setContext } from 'svelte';
 import {
+  monthEnds,
   nearestVersions,
   type ChangeReport,
   type Snapshot,
@@ -108,6 +109,8 @@ export class AppState {
 
   /** Layers from the user's own files (kept across source switches; never replaced by a failed import). */
   userLayers = $state.raw<{ key: string; file: string; snapshot: Snapshot; areas?: SnapshotAreas }[]>([]);
+  /** Keys of imported layers come from a counter: a key built from the list's length repeats after a removal. */
+  #nextUserLayer = 0;
   importStatus = $state<Text>('');
   importProblems = $state.raw<Text[]>([]);
   importWarnings = $state.raw<string[]>([]);
@@ -421,7 +424,7 @@ export class AppState {
       }
       this.importWarnings = result.warnings;
       const added = result.snapshots.map((snapshot) => ({
-        key: `${this.userLayers.length}-${snapshot.version.id}`,
+        key: `${++this.#nextUserLayer}-${snapshot.version.id}`,
         file: file.name,
         snapshot,
       }));
@@ -451,16 +454,7 @@ export class AppState {
     const first = this.dates[0];
     const last = this.dates[this.dates.length - 1];
     if (!first || !last) return;
-    const ends: string[] = [];
-    for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); ; m++) {
-      if (m > 12) {
-        m = 1;
-        y++;
-      }
-      const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-      if (end > last) break;
-      ends.push(end);
-    }
+    const ends = monthEnds(first, last);
     const out: { date: string; snapshot: string; areaKm2: number }[] = [];
     for (const [i, date] of ends.entries()) {
       if (gen !== this.generation) return;

@@ -2,22 +2,12 @@
  * Stepping through a source's dates (the timeline, issue #5): where a step lands and which dates to read ahead.
  * `dates` is always the source's available dates, ascending.
  */
+import { shiftDate } from '../core/index.ts';
 
 /** A step of the timeline: days (±1 a day, ±7 a week) and months. */
 export interface Stride {
   days: number;
   months: number;
-}
-
-/**
- * `date` moved by `days` and `months` (months first; the day overflows as `Date` does: 01-31 + 1 month = 03-03).
- * @example shiftDate('2025-01-31', 7) // '2025-02-07'
- */
-export function shiftDate(date: string, days: number, months = 0): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCMonth(t.getUTCMonth() + months);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
 }
 
 /**

@@ -149,3 +149,31 @@ test('an invalid file lists its problems and changes nothing already loaded', as
     1,
   );
 });
+
+test('the same file imported, removed and imported again keeps one layer per import (keys never repeat)', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.goto(UNREACHABLE_URL);
+  await waitForMapIdle(page);
+  const picker = page.getByLabel('Add a GeoJSON file (or drop it here)');
+  const list = page.getByRole('list', { name: 'Layers from your files' });
+  const file = fileOf('same-2025-08-15.geojson', goodFile);
+  await picker.setInputFiles(file);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await picker.setInputFiles([]);
+  await picker.setInputFiles(file);
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  // Remove the first import, then import the file a third time: a key made from the list's length would now repeat
+  // the second import's key (Svelte's each_key_duplicate, and a duplicate MapLibre source id).
+  await list
+    .getByRole('button', { name: /Remove/u })
+    .first()
+    .click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await picker.setInputFiles([]);
+  await picker.setInputFiles(file);
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect.poll(() => layerIds(page, 'user-')).toHaveLength(4);
+  expect(pageErrors).toEqual([]);
+});

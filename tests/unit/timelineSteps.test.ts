@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexOnOrBefore, readAhead, shiftDate } from '../../src/ui/timelineSteps.ts';
+import { shiftDate } from '../../src/core/index.ts';
+import { indexOnOrBefore, readAhead } from '../../src/ui/timelineSteps.ts';
 
 // Daily dates with gaps, as the archive has them: 2025-01-01 … 2025-04-30 without 2025-02-02 and 2025-03-01.
 const dates: string[] = [];
