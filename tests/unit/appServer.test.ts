@@ -18,6 +18,25 @@ const app = join(tmp, 'app');
 const api = join(tmp, 'api');
 const archive = join(tmp, 'archive');
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(5000))});\n`;
+/** A day big enough to be worth compressing. */
+const DAY = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          Array.from({ length: 400 }, (_, i) => [
+            37 + Math.cos(i / 63.66) / 10,
+            48 + Math.sin(i / 63.66) / 10,
+          ]),
+        ],
+      },
+    },
+  ],
+});
 let server: Server;
 let base = '';
 
@@ -37,6 +56,7 @@ beforeAll(async () => {
     join(archive, 'deepstatemap_data_20250815.geojson'),
     '{"type":"FeatureCollection","features":[]}',
   );
+  writeFileSync(join(archive, 'deepstatemap_data_20250816.geojson'), DAY);
   server = createAppServer({
     appDir: app,
     api: { kind: 'folder', dir: api },
@@ -132,8 +152,22 @@ describe('the same /api routes as the dev server', () => {
   it('/api/archive lists and serves the archive folder', async () => {
     expect(JSON.parse((await get('/api/archive/_index.json')).body.toString())).toEqual([
       'deepstatemap_data_20250815.geojson',
+      'deepstatemap_data_20250816.geojson',
     ]);
     expect((await get('/api/archive/deepstatemap_data_20250815.geojson')).status).toBe(200);
+  });
+
+  it('gzips a day of the archive when the browser accepts it (the same bytes once unpacked)', async () => {
+    const path = '/api/archive/deepstatemap_data_20250816.geojson';
+    const zipped = await get(path, { 'accept-encoding': 'gzip' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(DAY.length / 2);
+    expect(gunzipSync(zipped.body).toString()).toBe(DAY);
+    const plain = await get(path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-length']).toBe(String(DAY.length));
+    expect(plain.body.toString()).toBe(DAY);
   });
 
   it('refuses paths the API does not have (not an open proxy)', async () => {
