@@ -11,6 +11,7 @@ export default ts.config(
   {
     ignores: [
       'dist/',
+      'dist-cli/',
       'node_modules/',
       'scripts/geodata/node_modules/',
       '.frontline-tmp/',

@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import {
   ARCHIVE_MOUNT,
@@ -91,5 +93,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // The CLI's caches (src/sources/cache.ts: fetched and validated snapshots) go to a temporary folder, never the
+    // user's ~/.cache/frontline.
+    env: process.env['VITEST']
+      ? { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'frontline-test-cache-')) }
+      : {},
   },
 });

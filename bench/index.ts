@@ -298,6 +298,9 @@ async function main(): Promise<void> {
   let pairs = 0;
   let peakRss = process.memoryUsage().rss;
   let prev: AreaGeometry | null = null;
+  let prevForGeos: AreaGeometry | null = null;
+  let geosMs = 0;
+  let geosNet = 0;
   let netSum = 0;
   // (d') issue #15: the front line's length on every day, with one context for the whole run as `history --length`.
   const tFront = performance.now();
@@ -327,6 +330,18 @@ async function main(): Promise<void> {
     }
     computeMs += performance.now() - t1;
     loadMs += tl - t0;
+    if (geos && prevForGeos && geom) {
+      // The GEOS baseline of the same history: both snapshots into GEOS, difference both ways, their areas.
+      const t2 = performance.now();
+      const pa = geos.fromGeoJson(prevForGeos);
+      const pb = geos.fromGeoJson(geom);
+      const gained = geos.difference(pb, pa);
+      const lost = geos.difference(pa, pb);
+      geosNet += areaKm2(geos.toGeoJson(gained)) - areaKm2(geos.toGeoJson(lost));
+      [pa, pb, gained, lost].forEach((g) => geos.free(g));
+      geosMs += performance.now() - t2;
+    }
+    prevForGeos = geom;
     prev = geom;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
@@ -345,13 +360,24 @@ async function main(): Promise<void> {
       `(ratio ${(frontMs / computeMs).toFixed(2)}); CPU ${(frontCpuUs / 1e6).toFixed(2)} s; mean length ${(lengthSum / versions.length).toFixed(1)} km`,
   );
 
+  if (geos)
+    console.log(
+      `(d) GEOS baseline of the same ${pairs} pairs (no oblast split): into GEOS, difference both ways, areas: ` +
+        `${(geosMs / 1000).toFixed(2)} s (${(geosMs / pairs).toFixed(1)} ms/pair); net ${geosNet.toFixed(1)} km²`,
+    );
+
   await memoryCeilings(dir, versions[0]!.date, versions.at(-1)!.date);
+  await processTimes(dir, versions[0]!.date, versions.at(-1)!.date, geos ? geosMs : null);
 }
 
 /** Prints the child's peak resident set size on exit, on a line of its own (kB, as getrusage gives it). */
 const MAX_RSS_HOOK =
   'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nfrontline-maxrss-kb="+process.resourceUsage().maxRSS+" frontline-cpu-us="+(process.resourceUsage().userCPUTime+process.resourceUsage().systemCPUTime)+"\\n"))';
-const CLI = fileURLToPath(new URL('../bin/frontline.js', import.meta.url));
+/** The compiled CLI, as users run it (`npm run bench` builds it first when stale). */
+const CLI = fileURLToPath(new URL('../dist-cli/frontline.js', import.meta.url));
+/** The CLI's caches during the bench: a temporary folder, never the user's. */
+const BENCH_CACHE = mkdtempSync(join(tmpdir(), 'frontline-bench-cache-'));
+process.on('exit', () => rmSync(BENCH_CACHE, { recursive: true, force: true }));
 
 /** Runs `frontline ARGS` in a child Node process: exit code, wall time, its own maxRSS, the last line of stderr. */
 function runCli(
@@ -360,6 +386,7 @@ function runCli(
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', MAX_RSS_HOOK, CLI, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, XDG_CACHE_HOME: BENCH_CACHE },
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
@@ -452,6 +479,77 @@ async function memoryCeilings(dir: string, first: string, last: string): Promise
     `(e) the same with --length: exit ${withLength.code} in ${withLength.seconds.toFixed(1)} s ` +
       `(+${(withLength.seconds - history.seconds).toFixed(1)} s), CPU ${withLength.cpuSeconds.toFixed(1)} s ` +
       `(+${(withLength.cpuSeconds - history.cpuSeconds).toFixed(1)} s); peak RSS ${withLength.maxRssMb.toFixed(0)} MB (maxRSS)`,
+  );
+}
+
+/** Median of some numbers. */
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * (f) Whole-process times of the compiled CLI (issue #17), each in its own Node process, against `node -e 0` run in
+ * the same loop: `--help`; `area` on a snapshot already in the cache (fetched once from a local HTTP server);
+ * the whole-archive `history --step day` from the folder with the memo of validated snapshots empty (it validates
+ * and stores every file) and then filled, beside the GEOS baseline of (d).
+ */
+async function processTimes(dir: string, first: string, last: string, geosMs: number | null): Promise<void> {
+  const time = async (args: string[]): Promise<number> => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, {
+      stdio: 'ignore',
+      env: { ...process.env, XDG_CACHE_HOME: BENCH_CACHE },
+    });
+    const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? -1)));
+    if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
+    return (performance.now() - t0) / 1000;
+  };
+  const N = 9;
+  const bare: number[] = [];
+  const help: number[] = [];
+  for (let i = 0; i < N; i++) {
+    bare.push(await time(['-e', '0']));
+    help.push(await time([CLI, '--help']));
+  }
+  console.log(
+    `(f) whole process, median of ${N}: node -e 0 ${median(bare).toFixed(3)} s; frontline --help ` +
+      `${median(help).toFixed(3)} s = ${(median(help) / median(bare)).toFixed(2)}× (goal ≤ 2×)`,
+  );
+  const server = await serveStaticFolder(dir);
+  try {
+    const area = [CLI, 'area', '--source', 'archive', '--data', server.baseUrl, '--date', '2025-08-15'];
+    await time(area); // fetched into the cache
+    const cached: number[] = [];
+    for (let i = 0; i < 5; i++) cached.push(await time(area));
+    console.log(
+      `(f) frontline area --date 2025-08-15 from the cache (archive over HTTP, fetched once before), median of 5: ` +
+        `${median(cached).toFixed(3)} s (goal ≤ 0.5 s)`,
+    );
+  } finally {
+    await server.close();
+  }
+  const history = [
+    CLI,
+    'history',
+    '--source',
+    'archive',
+    '--data',
+    dir,
+    '--from',
+    first,
+    '--to',
+    last,
+    '--step',
+    'day',
+  ];
+  rmSync(join(BENCH_CACHE, 'validated'), { recursive: true, force: true });
+  const cold = await time(history);
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) warm.push(await time(history));
+  console.log(
+    `(f) frontline history --step day over the whole archive, whole process: ${cold.toFixed(2)} s validating every ` +
+      `file (and storing it), ${median(warm).toFixed(2)} s validated once (median of 3; goal ≤ 1.5 s)` +
+      (geosMs === null
+        ? ''
+        : `; the GEOS baseline of (d) computes the same pairs' change in ${(geosMs / 1000).toFixed(2)} s`),
   );
 }
 

@@ -6,6 +6,9 @@
  * baseline's ratio; never a timed unit test.
  * Needs FRONTLINE_REFERENCE_DATA (skips, saying why, without it) and a build (`vite build`, run by the npm script).
  * FRONTLINE_BENCH_DIST (default `dist`) and FRONTLINE_BENCH_PORT (default 4391) pick another build and port.
+ * The app is served as `npm start` serves it (issue #17): `frontline serve` (src/server/appServer.ts, gzip on);
+ * FRONTLINE_BENCH_SERVER=preview uses `vite preview` instead, for comparison. Bytes transferred (encoded, as on the
+ * wire, headers excluded) are counted for the first view, per day step and per date of playback.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -26,7 +29,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const p95 = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], {
+const PREVIEW = process.env['FRONTLINE_BENCH_SERVER'] === 'preview';
+const command = PREVIEW
+  ? ['npx', 'vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort']
+  : [process.execPath, 'dist-cli/frontline.js', 'serve', '--app', DIST, '--port', String(PORT)];
+const server = spawn(command[0]!, command.slice(1), {
   env: {
     ...process.env,
     FRONTLINE_DEEPSTATE_API: resolve(ref, 'deepstate-api'),
@@ -65,21 +72,50 @@ try {
     return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
   };
 
+  /** Bytes received by a browser context (bodies as encoded on the wire), all and JavaScript only. */
+  const traffic = (ctx: import('@playwright/test').BrowserContext) => {
+    const pending: Promise<void>[] = [];
+    const count = { total: 0, js: 0, requests: 0 };
+    ctx.on('requestfinished', (request) => {
+      pending.push(
+        request
+          .sizes()
+          .then((sz) => {
+            count.total += sz.responseBodySize;
+            count.requests++;
+            if (/\.m?js(?:\?|$)/u.test(request.url())) count.js += sz.responseBodySize;
+          })
+          // Finished just as its context closed: no longer counted.
+          .catch(() => {}),
+      );
+    });
+    /** What was received so far (waits for the sizes of finished requests). */
+    return async () => {
+      await Promise.all(pending);
+      return { ...count };
+    };
+  };
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
   // 1. Cold load to the first idle map (a fresh browser context each time: empty caches).
   const loads: number[] = [];
+  let firstView = { total: 0, js: 0, requests: 0 };
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const received = traffic(context);
     const page = await context.newPage();
     const t0 = Date.now();
     await page.goto(`${BASE}/?source=archive`);
     await idle(page);
     loads.push(Date.now() - t0);
+    if (i === 0) firstView = await received();
     await context.close();
   }
 
   process.stderr.write(`  cold loads: ${loads.join(', ')} ms\n`);
   // 2. Date switch: one step of the timeline to updated layer and figure.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const received = traffic(context);
   const page = await context.newPage();
   await page.goto(`${BASE}/?source=archive&t=2025-01-01`);
   await idle(page);
@@ -145,11 +181,13 @@ try {
   };
 
   // Day steps (the next date is read ahead while the current one shows, as stepping by hand does).
+  const beforeSteps = await received();
   const switches: { page: number; harness: number }[] = [];
   for (let i = 0; i < 100; i++) {
     switches.push(await timedSwitch({ key: 'ArrowRight' }, i));
     if (i % 20 === 19) process.stderr.write(`  ${i + 1} date switches…\n`);
   }
+  const afterSteps = await received();
   // Baseline, same run: day steps with MapLibre's own clipping masks, each source drawing its own (issue #5).
   const sharingWorks = await page.evaluate(() => {
     const share = window.__frontline!.shareClippingMasks;
@@ -180,6 +218,7 @@ try {
   await slider.press('Home');
   await idle(page);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
+  const beforePlay = await received();
   // A string, not a function: tsx's transform would wrap inner functions in a helper the page lacks.
   const shown = (await page.evaluate(`(async () => {
     const seen = new Set();
@@ -195,6 +234,7 @@ try {
     m.off('render', onRender);
     return seen.size;
   })()`)) as number;
+  const afterPlay = await received();
 
   // 4. Long playback (issue #6): play on through the archive, then compare the heap with the start.
   const longSeconds = Number(process.env['FRONTLINE_PLAYBACK_SECONDS'] ?? 60);
@@ -209,7 +249,10 @@ try {
   const lastDate = await page.getByTestId('timeline-date').textContent();
   await browser.close();
 
-  console.log(`UI benchmark (Chromium ${browser.version()}, software WebGL, archive source, 1280×800)`);
+  console.log(
+    `UI benchmark (Chromium ${browser.version()}, software WebGL, archive source, 1280×800, ` +
+      `served by ${PREVIEW ? 'vite preview' : 'frontline serve (npm start)'})`,
+  );
   console.log(
     `cold load to first idle:        median ${median(loads)} ms (goal ≤ 1500)   runs ${loads.join(', ')}`,
   );
@@ -233,6 +276,12 @@ try {
   console.log(`jump to a date not read (15):   ${stats(jumps)}`);
   console.log(
     `playback at 20 dates/s, 10 s:   ${(shown / 10).toFixed(1)} dates shown per second (goal ≥ 10)`,
+  );
+  console.log(
+    `bytes received (${PREVIEW ? 'vite preview' : 'frontline serve, gzip'}): first view ${kb(firstView.total)} in ` +
+      `${firstView.requests} requests, of which JavaScript ${kb(firstView.js)} (goal ≤ 300 KB); day step ` +
+      `${kb((afterSteps.total - beforeSteps.total) / switches.length)} each (${switches.length} steps); playback ` +
+      `${kb((afterPlay.total - beforePlay.total) / Math.max(1, shown))} per date shown`,
   );
   console.log(
     `JS heap: start ${heapStart.toFixed(1)} MB, after browsing ${browsed} dates ${heapAfterBrowsing.toFixed(1)} MB (goal ≤ 150 after 100), after ${longSeconds} s more playback (to ${lastDate}) ${heapEnd.toFixed(1)} MB`,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npx frontline`: runs the TypeScript CLI through tsx's loader (no build step needed after `npm ci`).
+// Runs the CLI from its TypeScript sources through tsx's loader, for development (no build step, always current).
+// The package's `bin` is the compiled bundle, dist-cli/frontline.js (scripts/build-cli.mjs), which starts at once.
 import { register } from 'tsx/esm/api';
 
 register();

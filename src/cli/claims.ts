@@ -1,5 +1,4 @@
 /** The registry of reported figures shipped in geodata/reported-figures.json. */
-import { readFileSync } from 'node:fs';
 import {
   parseClaims,
   parseLengthClaims,
@@ -8,11 +7,9 @@ import {
   type LengthClaim,
   type SettlementClaim,
 } from '../core/index.ts';
+import { shippedText } from './shipped.ts';
 
-const readRegistry = (): unknown =>
-  JSON.parse(
-    readFileSync(new URL('../../geodata/reported-figures.json', import.meta.url), 'utf8'),
-  ) as unknown;
+const readRegistry = (): unknown => JSON.parse(shippedText('geodata/reported-figures.json')) as unknown;
 
 export function loadClaims(warn: (msg: string) => void): Claim[] {
   const json = readRegistry();
@@ -23,9 +20,7 @@ export function loadClaims(warn: (msg: string) => void): Claim[] {
 
 /** The registry's settlement counts (issue #12), claims of their own kind. */
 export function loadSettlementClaims(warn: (msg: string) => void): SettlementClaim[] {
-  const json = JSON.parse(
-    readFileSync(new URL('../../geodata/reported-figures.json', import.meta.url), 'utf8'),
-  ) as unknown;
+  const json = JSON.parse(shippedText('geodata/reported-figures.json')) as unknown;
   const { claims, issues } = parseSettlementClaims(json);
   issues.forEach(warn);
   return claims;

@@ -1,5 +1,4 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
-import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import {
   landOutline,
@@ -10,17 +9,15 @@ import {
   type Settlement,
   type SettlementProperties,
 } from '../core/index.ts';
-
-const root = new URL('../../geodata/', import.meta.url);
+import { shippedText } from './shipped.ts';
 
 export function loadOblasts(): Region[] {
-  return (JSON.parse(readFileSync(new URL('oblasts.geojson', root), 'utf8')) as { features: Region[] })
-    .features;
+  return (JSON.parse(shippedText('geodata/oblasts.geojson')) as { features: Region[] }).features;
 }
 
 /** Focus areas as regions: `iso` holds the focus area's id. */
 export function loadFocusAreas(): Region[] {
-  const fc = JSON.parse(readFileSync(new URL('focus-areas.geojson', root), 'utf8')) as FeatureCollection<
+  const fc = JSON.parse(shippedText('geodata/focus-areas.geojson')) as FeatureCollection<
     Polygon,
     { id: string; name_en: string; name_uk: string }
   >;
@@ -42,14 +39,11 @@ export function loadLand(): LandOutline {
 /** The gazetteer (geodata/settlements.geojson, issue #12) as the core's settlements. */
 export function loadSettlements(): Settlement[] {
   return settlementsFrom(
-    JSON.parse(readFileSync(new URL('settlements.geojson', root), 'utf8')) as FeatureCollection<
-      Point,
-      SettlementProperties
-    >,
+    JSON.parse(shippedText('geodata/settlements.geojson')) as FeatureCollection<Point, SettlementProperties>,
   );
 }
 
 /** Ukraine's land border with Russia and Belarus and its coast (issue #15; scripts/build-front-outline.mjs). */
 export function loadFrontOutline(): FrontOutlineCollection {
-  return JSON.parse(readFileSync(new URL('front-outline.geojson', root), 'utf8')) as FrontOutlineCollection;
+  return JSON.parse(shippedText('geodata/front-outline.geojson')) as FrontOutlineCollection;
 }

@@ -1,6 +1,7 @@
 /**
  * `frontline`: the command line. Thin: it parses arguments, reads sources and calls src/core.
  */
+import { defaultCacheDir } from '../sources/cache.ts';
 import { SourceError } from '../sources/fetchJson.ts';
 import { UsageError } from './args.ts';
 import { areaCommand } from './commands/area.ts';
@@ -11,6 +12,8 @@ import { lengthCommand } from './commands/length.ts';
 import { listCommand } from './commands/list.ts';
 import { syncCommand } from './commands/sync.ts';
 import { compareCommand } from './commands/compare.ts';
+import { serveCommand } from './commands/serve.ts';
+import { publishCommand } from './commands/publish.ts';
 import { EXIT, nodeIo, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -21,6 +24,8 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   sync: syncCommand,
   compare: compareCommand,
+  serve: serveCommand,
+  publish: publishCommand,
   length: lengthCommand,
 };
 
@@ -38,8 +43,8 @@ function help(): string {
     'Also owlmaps (UA Control Map / Project Owl) and arcgis (--data LAYER_URL [--date-field NAME]): issue #16.',
     '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
     'HTTP sources: --timeout SECONDS per request (default 60), --retries N for failures worth retrying (default 2:',
-    'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in geodata/cache/',
-    '(--cache-dir DIR elsewhere, --no-cache not at all).',
+    'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in',
+    `${defaultCacheDir()} (--cache-dir DIR elsewhere, --no-cache not at all).`,
     'Exit codes: 0 ok, 1 source or computation failed, 2 wrong usage, 3 invalid data.',
     '',
   ].join('\n');

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TerritoryClass } from '../core/index.ts';
 import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts';
-import { cachingFetch } from '../sources/cache.ts';
+import { cachingFetch, defaultCacheDir } from '../sources/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
 import { fileFetch } from '../sources/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
@@ -17,8 +17,10 @@ import { createFolderSource } from '../sources/folder.ts';
 import { createArcgisSource } from '../sources/arcgis.ts';
 import { createOwlmapsSource, OWLMAPS_DEFAULT_URL } from '../sources/owlmaps.ts';
 import { loadLand } from './geodata.ts';
+import type { SnapshotMemo } from '../sources/snapshotMemo.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
+import { validatedCache } from './validatedCache.ts';
 import { withinUkraine } from './withinUkraine.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
@@ -31,7 +33,8 @@ export const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
 
 export interface OpenOptions {
   /**
-   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for `geodata/cache/`, or a cache folder.
+   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`),
+   * or a cache folder.
    * Only sources read over HTTP are cached; a local folder is read as it is.
    */
   cache?: boolean | string;
@@ -47,6 +50,8 @@ export interface OpenOptions {
   retry?: RetryPolicy;
   /** `arcgis` source: the field that dates the layer (`--date-field`); the fetch time otherwise. */
   dateField?: string;
+  /** Snapshots already validated, not validated again (src/cli/validatedCache.ts); HTTP sources and folders alike. */
+  memo?: SnapshotMemo;
 }
 
 /**
@@ -62,7 +67,7 @@ export function defaultLocation(id: SourceId): string | null {
 
 /**
  * @example openSource('archive', '../shared/geodata/deepstate-archive')
- * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through geodata/cache/
+ * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through the cache
  * @example openSource('folder', 'my-lines/', io.fetch, { defaultClass: 'occupied' })
  */
 export function openSource(
@@ -117,6 +122,7 @@ export function openSource(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     // A folder on disk is read as it is: nothing there is worth retrying.
     ...(options.retry && !local ? { retry: options.retry } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
   };
   if (id === 'deepstate-api') return createDeepStateApi({ baseUrl: base, fetch: fetchFn, ...requests });
   if (id === 'owlmaps') {
@@ -140,8 +146,8 @@ export function openSource(
 
 /**
  * The source a command's parsed options name: `--source`, `--data`, the folder options, `--timeout`, `--retries`
- * (default 2, each retry said on stderr), and the cache (in `--cache-dir`, default geodata/cache/) unless
- * `--no-cache`.
+ * (default 2, each retry said on stderr), and the caches (in `--cache-dir`, default defaultCacheDir()) unless
+ * `--no-cache`: fetched snapshots, and snapshots already validated (`validated/`, src/cli/validatedCache.ts).
  * @example const source = sourceFrom(values, io);
  */
 export function sourceFrom(
@@ -162,6 +168,13 @@ export function sourceFrom(
     openSource(sourceId(values.source), values.data, io.fetch, {
       ...folderOptions(values),
       cache: values['no-cache'] ? false : (values['cache-dir'] ?? true),
+      ...(values['no-cache']
+        ? {}
+        : {
+            memo: validatedCache(join(resolve(values['cache-dir'] ?? defaultCacheDir()), 'validated'), {
+              onError: (m) => io.stderr(`${m}\n`),
+            }),
+          }),
       ...(timeout ? { timeoutMs: timeout } : {}),
       ...(values['date-field'] ? { dateField: values['date-field'] } : {}),
       retry: {

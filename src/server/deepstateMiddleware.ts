@@ -9,6 +9,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 export const DEFAULT_DEEPSTATE_API = 'https://deepstatemap.live/api';
 export const DEEPSTATE_MOUNT = '/api/deepstate';
@@ -49,11 +50,11 @@ function sendError(res: ServerResponse, status: number, error: string): void {
 }
 
 const HINT =
-  'Point the app at a local copy: FRONTLINE_DEEPSTATE_API=../shared/geodata/deepstate-api npm start, ' +
-  'or a folder made by `npx frontline sync`.';
+  'Point the app at a local copy: `npx frontline sync --source deepstate-api --out DIR`, then ' +
+  '`FRONTLINE_DEEPSTATE_API=DIR npm start`.';
 const ARCHIVE_HINT =
-  'Point the app at a local copy: FRONTLINE_ARCHIVE=../shared/geodata/deepstate-archive npm start, ' +
-  'or a folder made by `npx frontline sync --source archive`.';
+  'Point the app at a local copy: `npx frontline sync --source archive --out DIR`, then ' +
+  '`FRONTLINE_ARCHIVE=DIR npm start`.';
 
 const OWLMAPS_HINT =
   'Point the app at a local copy: FRONTLINE_OWLMAPS=../shared/geodata/owlmaps-map-data/data npm start, ' +
@@ -123,12 +124,19 @@ function sourceMiddleware(target: DeepStateTarget, route: Route, timeoutMs: numb
     }
     if (!route.allowed.test(path))
       return sendError(res, 404, `not a ${route.name} path: ${path.slice(0, 80)}`);
-    if (target.kind === 'folder') serveFromFolder(target.dir, path, res);
+    if (target.kind === 'folder') serveFromFolder(target.dir, path, res, acceptsGzip(req));
     else void forward(target.base, path, res, timeoutMs, route).catch(next);
   };
 }
 
-function serveFromFolder(dir: string, path: string, res: ServerResponse): void {
+const acceptsGzip = (req: IncomingMessage): boolean =>
+  /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+
+/**
+ * A file of the mirror, gzipped on the way when the client accepts it (issue #17: a day of the archive is ~80 KB as
+ * JSON, ~26 KB gzipped; the browser and Node's fetch both accept gzip).
+ */
+function serveFromFolder(dir: string, path: string, res: ServerResponse, gzip: boolean): void {
   const file = resolve(dir, `.${path}`);
   if (!file.startsWith(dir + sep)) return sendError(res, 404, 'outside the mirror');
   let size: number;
@@ -141,10 +149,18 @@ function serveFromFolder(dir: string, path: string, res: ServerResponse): void {
   }
   res.statusCode = 200;
   res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('vary', 'accept-encoding');
+  const body = createReadStream(file).on('error', () => res.destroy());
+  if (gzip && size > 1024) {
+    res.setHeader('content-encoding', 'gzip');
+    body
+      .pipe(createGzip({ level: 6 }))
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return;
+  }
   res.setHeader('content-length', String(size));
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  body.pipe(res);
 }
 
 async function forward(

@@ -11,8 +11,9 @@ import {
   parseArchiveDay,
   type Version,
 } from '../core/index.ts';
-import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
+import type { FetchLike } from './fetchJson.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
+import { loadSnapshot, type SnapshotMemo } from './snapshotMemo.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const ARCHIVE_DEFAULT_URL = 'https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data';
@@ -46,6 +47,7 @@ export function createArchiveSource({
   today = () => new Date().toISOString().slice(0, 10),
   timeoutMs = 60_000,
   retry,
+  memo,
 }: {
   baseUrl?: string;
   fetch: FetchLike;
@@ -55,6 +57,8 @@ export function createArchiveSource({
   timeoutMs?: number;
   /** Retries of failed requests worth retrying (src/sources/retryPolicy.ts); none by default. */
   retry?: RetryPolicy;
+  /** Snapshots already validated (src/sources/snapshotMemo.ts); every file is validated when absent. */
+  memo?: SnapshotMemo;
 }): SnapshotSource {
   const base = baseUrl.replace(/\/+$/u, '');
   return {
@@ -76,14 +80,14 @@ export function createArchiveSource({
     },
     async loadVersion(version, signal) {
       const url = `${base}/${archiveFileName(version.date)}`;
-      const json = await fetchJson(fetchFn, url, {
+      return loadSnapshot(fetchFn, url, (json) => parseArchiveDay(json, version), {
+        source: 'archive',
+        version,
         timeoutMs,
         ...(retry ? { retry } : {}),
         ...(signal ? { signal } : {}),
+        ...(memo ? { memo } : {}),
       });
-      const parsed = parseArchiveDay(json, version);
-      if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
-      return parsed.value;
     },
   };
 }

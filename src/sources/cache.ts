@@ -1,6 +1,6 @@
 /**
- * A cache of fetched snapshots' raw JSON (Node), under `geodata/cache/<source>/` (git-ignored), laid out like the
- * source itself — `deepstate-api/history/{id}/geojson`, `archive/deepstatemap_data_YYYYMMDD.geojson` — so the cache
+ * A cache of fetched snapshots' raw JSON (Node), under `<cache dir>/<source>/` (defaultCacheDir below), laid out
+ * like the source itself — `deepstate-api/history/{id}/geojson`, `archive/deepstatemap_data_YYYYMMDD.geojson` — so the cache
  * folder is also a partial mirror that `--data` can read. Beside each file, `<file>.meta.json` records the source,
  * URL, fetch time and the SHA-256 of the content; a cached file is used only while its hash verifies, so a file
  * edited or truncated on disk is fetched again.
@@ -10,16 +10,37 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { archiveDateFromName, MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
 import { SourceError, type FetchLike } from './fetchJson.ts';
 import { BodyError, decodeUtf8, readBody } from './readBody.ts';
 import type { SourceId } from './types.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 
-/** `geodata/cache/` in this checkout. */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../geodata/cache/', import.meta.url));
+/**
+ * Where the CLI keeps its caches unless told otherwise (`--cache-dir`): the user's cache folder, never the package's
+ * own folder (installed globally or bundled, that is read-only or gone). `$XDG_CACHE_HOME/frontline` when set (the
+ * XDG Base Directory spec, https://specifications.freedesktop.org/basedir-spec/latest/), otherwise the platform's:
+ * `~/Library/Caches/frontline` on macOS, `%LOCALAPPDATA%\frontline\Cache` on Windows, `~/.cache/frontline` elsewhere.
+ * @example defaultCacheDir({ XDG_CACHE_HOME: '/tmp/c' }, 'linux', '/home/me') // '/tmp/c/frontline'
+ */
+export function defaultCacheDir(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  // The spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'frontline');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'frontline');
+  if (platform === 'win32')
+    return join(env['LOCALAPPDATA'] ?? join(home, 'AppData', 'Local'), 'frontline', 'Cache');
+  return join(home, '.cache', 'frontline');
+}
+
+/** The default cache folder as it was when this module loaded (commands call defaultCacheDir() when they run). */
+export const DEFAULT_CACHE_DIR = defaultCacheDir();
 
 export interface CacheMeta {
   source: string;
@@ -50,7 +71,7 @@ export interface CacheOptions {
   source: SourceId;
   /** The source's base URL; requests outside it pass through uncached. */
   baseUrl: string;
-  /** Cache root; default `geodata/cache/`. */
+  /** Cache root; default defaultCacheDir(). */
   root?: string;
   now?: () => Date;
   /** Told when the cache could not be read or written (the fetch itself still succeeds). */
@@ -80,14 +101,14 @@ async function readVerified(file: string, url: string): Promise<Uint8Array<Array
  * @example
  * const fetchFn = cachingFetch((u, i) => fetch(u, i), { source: 'archive', baseUrl: ARCHIVE_DEFAULT_URL });
  * const source = createArchiveSource({ baseUrl: ARCHIVE_DEFAULT_URL, fetch: fetchFn });
- * await source.loadVersion(archiveVersion('2025-08-15')); // fetched once, then read from geodata/cache/archive/
+ * await source.loadVersion(archiveVersion('2025-08-15')); // fetched once, then read from ~/.cache/frontline/archive/
  */
 export function cachingFetch(
   inner: FetchLike,
   {
     source,
     baseUrl,
-    root = DEFAULT_CACHE_DIR,
+    root = defaultCacheDir(),
     now = () => new Date(),
     onError = () => {},
     maxBytes = MAX_BYTES,
@@ -149,7 +170,7 @@ const answer = (body: Uint8Array<ArrayBuffer>, response: Response): Response =>
  */
 export async function cachedEntries(
   source: SourceId,
-  root = DEFAULT_CACHE_DIR,
+  root = defaultCacheDir(),
 ): Promise<{ path: string; meta: CacheMeta }[]> {
   const dir = join(root, source);
   let names: string[];
@@ -176,7 +197,7 @@ export async function cachedEntries(
  * version's creation time in Unix seconds (../shared/geodata/README.md), so its UTC date.
  * @example (await cachedDates('archive')).has('2025-08-15')
  */
-export async function cachedDates(source: SourceId, root = DEFAULT_CACHE_DIR): Promise<Set<string>> {
+export async function cachedDates(source: SourceId, root = defaultCacheDir()): Promise<Set<string>> {
   const dates = new Set<string>();
   for (const { path } of await cachedEntries(source, root)) {
     if (source === 'archive') {

@@ -6,6 +6,7 @@
 import { parseDeepStateVersion, parseHistoryList } from '../core/index.ts';
 import { fetchJson, SourceError, type FetchLike } from './fetchJson.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
+import { loadSnapshot, type SnapshotMemo } from './snapshotMemo.ts';
 import type { SnapshotSource } from './types.ts';
 
 export const DEEPSTATE_SOURCE_ID = 'deepstate-api';
@@ -21,6 +22,7 @@ export function createDeepStateApi({
   timeoutMs = 60_000,
   retry,
   now = Date.now,
+  memo,
 }: {
   baseUrl: string;
   fetch: FetchLike;
@@ -29,6 +31,8 @@ export function createDeepStateApi({
   retry?: RetryPolicy;
   /** The clock, for flagging versions dated in the future. */
   now?: () => number;
+  /** Snapshots already validated (src/sources/snapshotMemo.ts); every file is validated when absent. */
+  memo?: SnapshotMemo;
 }): DeepStateApi {
   const base = baseUrl.replace(/\/+$/u, '');
   return {
@@ -51,14 +55,14 @@ export function createDeepStateApi({
       if (!/^\d+$/u.test(version.id))
         throw new SourceError(`version id ${JSON.stringify(version.id)} is not numeric`, 0, '');
       const url = `${base}/history/${version.id}/geojson`;
-      const json = await fetchJson(fetchFn, url, {
+      return loadSnapshot(fetchFn, url, (json) => parseDeepStateVersion(json, version, DEEPSTATE_SOURCE_ID), {
+        source: DEEPSTATE_SOURCE_ID,
+        version,
         timeoutMs,
         ...(retry ? { retry } : {}),
         ...(signal ? { signal } : {}),
+        ...(memo ? { memo } : {}),
       });
-      const parsed = parseDeepStateVersion(json, version, DEEPSTATE_SOURCE_ID);
-      if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
-      return parsed.value;
     },
   };
 }

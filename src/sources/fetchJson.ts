@@ -24,12 +24,48 @@ const transient = new WeakMap<SourceError, number>();
 export async function fetchJson(
   fetchFn: FetchLike,
   url: string,
-  options: { timeoutMs?: number; signal?: AbortSignal; maxBytes?: number; retry?: RetryPolicy } = {},
+  options: FetchOptions = {},
 ): Promise<unknown> {
+  return parseAnswer(await fetchBytes(fetchFn, url, options), url, options.maxBytes);
+}
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxBytes?: number;
+  retry?: RetryPolicy;
+}
+
+/**
+ * The JSON of an answer's bytes, through parseGeoJsonText (an HTML page served with 200, truncated JSON, … fail
+ * here with the words fetchJson uses).
+ * @example parseAnswer(await fetchBytes(fetch, url), url)
+ */
+export function parseAnswer(answer: FetchedBytes, url: string, maxBytes = MAX_BYTES): unknown {
+  const parsed = parseGeoJsonText(decodeUtf8(answer.bytes), { label: url, subject: 'the answer', maxBytes });
+  if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), answer.status, url);
+  return parsed.value;
+}
+
+export interface FetchedBytes {
+  bytes: Uint8Array;
+  status: number;
+}
+
+/**
+ * fetchJson's request, retries and errors, up to the bytes of a successful answer (not parsed): for callers that
+ * look at the bytes first (src/sources/snapshotMemo.ts skips validating bytes already validated).
+ * @example const { bytes } = await fetchBytes(fetch, url, { retry: { retries: 2 } })
+ */
+export async function fetchBytes(
+  fetchFn: FetchLike,
+  url: string,
+  options: FetchOptions = {},
+): Promise<FetchedBytes> {
   const { retry, signal } = options;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetchJsonOnce(fetchFn, url, options);
+      return await fetchBytesOnce(fetchFn, url, options);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       const asked = transient.get(err);
@@ -50,8 +86,8 @@ export async function fetchJson(
   }
 }
 
-/** One attempt of fetchJson; errors another attempt might not meet are noted in `transient`. */
-async function fetchJsonOnce(
+/** One attempt of fetchBytes; errors another attempt might not meet are noted in `transient`. */
+async function fetchBytesOnce(
   fetchFn: FetchLike,
   url: string,
   {
@@ -59,7 +95,7 @@ async function fetchJsonOnce(
     signal,
     maxBytes = MAX_BYTES,
   }: { timeoutMs?: number; signal?: AbortSignal; maxBytes?: number },
-): Promise<unknown> {
+): Promise<FetchedBytes> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const seconds = timeoutMs / 1000;
@@ -89,14 +125,15 @@ async function fetchJsonOnce(
     if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
     throw passing(`${url}: unreachable (${reasonOf(err)})`, 0);
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = decodeUtf8(await readBody(response, { url, maxBytes }));
+    bytes = await readBody(response, { url, maxBytes });
   } catch (err) {
     if (err instanceof SourceError) throw err;
     throw brokenBody(err, response.status);
   }
   if (!response.ok) {
+    const text = decodeUtf8(bytes);
     const detail =
       response.status === 404
         ? 'not published (404)'
@@ -106,9 +143,7 @@ async function fetchJsonOnce(
     if (retryableStatus(response.status)) throw passing(message, response.status, retryAfterMs(response));
     throw new SourceError(message, response.status, url);
   }
-  const parsed = parseGeoJsonText(text, { label: url, subject: 'the answer', maxBytes });
-  if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), response.status, url);
-  return parsed.value;
+  return { bytes, status: response.status };
 }
 
 /** `, the server asks to wait 120 s` from a Retry-After header (seconds or an HTTP date), or ''. */

@@ -1,4 +1,4 @@
-import { cachedDates, DEFAULT_CACHE_DIR } from '../../sources/cache.ts';
+import { cachedDates, defaultCacheDir } from '../../sources/cache.ts';
 import { parse, SOURCE_OPTIONS } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -20,7 +20,7 @@ export const listCommand: Command = {
     const cached =
       source.id === 'folder'
         ? new Set<string>()
-        : await cachedDates(source.id, values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+        : await cachedDates(source.id, values['cache-dir'] ?? defaultCacheDir());
     const mark = (date: string): string => (values.cached && cached.has(date) ? '\tcached' : '');
     if (values.ids) {
       io.stdout(versions.map((v) => `${v.date}\t${v.id}\t${v.createdAt}${mark(v.date)}`).join('\n') + '\n');
