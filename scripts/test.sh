@@ -59,7 +59,8 @@ record svelte-check $?
 step "geodata: rebuild from its npm sources and compare with the committed files"
 tmp=$(mktemp -d)
 (FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-oblasts.mjs && FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-focus-areas.mjs &&
-  cmp "$tmp/oblasts.geojson" geodata/oblasts.geojson && cmp "$tmp/focus-areas.geojson" geodata/focus-areas.geojson)
+  cmp "$tmp/oblasts.geojson" geodata/oblasts.geojson && cmp "$tmp/focus-areas.geojson" geodata/focus-areas.geojson &&
+  FRONTLINE_GEODATA_OUT="$tmp" node scripts/build-settlements.mjs && cmp "$tmp/settlements.geojson" geodata/settlements.geojson)
 rc=$?
 [ $rc -ne 0 ] && echo "geodata/ is stale or its build failed: run 'npm run geodata' and commit the result."
 record geodata-fresh $rc
