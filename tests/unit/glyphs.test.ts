@@ -2,12 +2,15 @@
  * The map's glyphs (issue #12): signed distance fields computed from font outlines, checked against exact distances
  * (a box, a box with a hole) and against GEOS on real Noto Sans outlines; the PBF decoded back field by field.
  */
+import { readFileSync } from 'node:fs';
 import initGeosJs from 'geos-wasm';
 import { geojsonToGeosGeom } from 'geos-wasm/helpers';
 import type { Geometry } from 'geojson';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { glyphsUrl } from '../../src/ui/map/glyphsUrl.ts';
 import { encodeGlyphRange } from '../../src/server/glyphPbf.ts';
+import { GLYPHS_PATH } from '../../src/server/glyphsPlugin.ts';
 import {
   GLYPH_BUFFER,
   glyphSdf,
@@ -126,6 +129,25 @@ describe('glyphs of Noto Sans', () => {
     regular = loadGlyphFont('NotoSans-Regular');
   });
 
+  it("draws every character of the gazetteer's names, in both weights, from the ranges the build makes", () => {
+    const gazetteer = JSON.parse(
+      readFileSync(new URL('../../geodata/settlements.geojson', import.meta.url), 'utf8'),
+    ) as {
+      features: { properties: { name_en: string; name_uk: string | null } }[];
+    };
+    const chars = new Set<number>();
+    for (const { properties: p } of gazetteer.features)
+      for (const ch of `${p.name_en}${p.name_uk ?? ''}`) if (ch !== ' ') chars.add(ch.codePointAt(0)!);
+    expect(chars.size).toBeGreaterThan(60);
+    const bold = loadGlyphFont('NotoSans-Bold');
+    for (const cp of chars) {
+      const ch = String.fromCodePoint(cp);
+      expect(regular.glyphs.has(cp), ch).toBe(true);
+      expect(bold.glyphs.has(cp), ch).toBe(true);
+      expect(GLYPH_RANGES, ch).toContain(cp - (cp % 256));
+    }
+  });
+
   it('has every letter of Ukrainian and English, and the apostrophes used in names', () => {
     const needed = "ABCZabcz'’ʼ-–АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯабвгґдеєжзиіїйклмнопрстуфхцчшщьюя";
     for (const ch of needed) expect(regular.glyphs.has(ch.codePointAt(0)!), ch).toBe(true);
@@ -241,5 +263,14 @@ describe('glyphs of Noto Sans', () => {
         { id: 300, bitmap: new Uint8Array(0), width: 0, height: 0, left: 0, top: 0, advance: 5 },
       ]),
     ).toThrow(/outside range/);
+  });
+});
+
+describe('glyphsUrl', () => {
+  it("asks the app's own origin, under the path the plugin serves, with MapLibre's placeholders unescaped", () => {
+    expect(glyphsUrl('https://example.org/app/')).toBe(
+      `https://example.org/app/${GLYPHS_PATH}/{fontstack}/{range}.pbf`,
+    );
+    expect(glyphsUrl('http://127.0.0.1:4411')).toBe('http://127.0.0.1:4411/glyphs/{fontstack}/{range}.pbf');
   });
 });

@@ -313,6 +313,7 @@ export const en = {
   'map.resetBearing': 'Drag to rotate map, click to reset north',
   'map.km': 'km',
   'map.m': 'm',
+  'map.attribution.places': 'Places',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

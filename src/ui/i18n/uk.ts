@@ -352,4 +352,5 @@ export const uk: Messages = {
   'map.resetBearing': 'Перетягніть, щоб повернути карту; клацніть, щоб повернути на північ',
   'map.km': 'км',
   'map.m': 'м',
+  'map.attribution.places': 'Населені пункти',
 };
