@@ -92,3 +92,11 @@ export function renderGlyphRange(font: GlyphFont, start: number): Uint8Array {
   }
   return encodeGlyphRange(font.name, start, glyphs);
 }
+
+/**
+ * The font's copyright notice and licence (SIL Open Font License 1.1), as the package ships them.
+ * @example writeFileSync('dist/glyphs/OFL.txt', fontLicence());
+ */
+export function fontLicence(): string {
+  return readFileSync(require.resolve('@fontsource/noto-sans/LICENSE'), 'utf8');
+}

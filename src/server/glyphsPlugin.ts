@@ -6,6 +6,7 @@
  */
 import type { Plugin } from 'vite';
 import {
+  fontLicence,
   GLYPH_FONTS,
   glyphRanges,
   loadGlyphFont,
@@ -51,6 +52,8 @@ export function glyphsPlugin(): Plugin {
       });
     },
     generateBundle() {
+      // The font's licence (SIL OFL 1.1) asks that its notice and text travel with every copy, so they do.
+      this.emitFile({ type: 'asset', fileName: `${GLYPHS_PATH}/OFL.txt`, source: fontLicence() });
       for (const name of Object.keys(GLYPH_FONTS) as GlyphFontName[]) {
         for (const start of glyphRanges(font(name))) {
           this.emitFile({

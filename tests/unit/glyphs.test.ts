@@ -21,6 +21,7 @@ import {
   type Ring,
 } from '../../src/server/glyphSdf.ts';
 import {
+  fontLicence,
   GLYPH_RANGES,
   glyphRanges,
   loadGlyphFont,
@@ -254,6 +255,12 @@ describe('glyphs of Noto Sans', () => {
     const pe = stack!.glyphs.find((g) => g['id'] === 0x041f)!;
     expect(pe['height']).toBe(18);
     expect(pe['top']).toBe(18 - regular.ascender);
+  });
+
+  it('ships the font licence with the glyphs (SIL OFL 1.1, no reserved font name)', () => {
+    const text = fontLicence();
+    expect(text).toMatch(/^Copyright 2022 The Noto Project Authors/u);
+    expect(text).toContain('SIL OPEN FONT LICENSE Version 1.1');
   });
 
   it('refuses a range that does not start on a multiple of 256, or a glyph outside it', () => {
