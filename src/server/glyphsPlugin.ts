@@ -2,8 +2,12 @@
  * Serves the map's glyphs from the app's own origin (issue #12): `glyphs/{fontstack}/{start}-{end}.pbf`, made from
  * the font in node_modules (src/server/glyphs.ts). `vite build` writes them into the build like any other asset,
  * so `vite preview` and any static server serve them; the dev server makes each range when it is first asked for.
+ * Both answer 404 for a range that does not exist.
  * Nothing is generated into the source tree.
  */
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import {
   fontLicence,
@@ -17,6 +21,12 @@ import {
 
 /** Where the glyphs live under the app's base URL; the map's style asks for `${GLYPHS_PATH}/{fontstack}/{range}.pbf`. */
 export const GLYPHS_PATH = 'glyphs';
+
+const notFound = (res: ServerResponse) => {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain');
+  res.end('no such glyph range');
+};
 
 const isFontName = (name: string): name is GlyphFontName => Object.hasOwn(GLYPH_FONTS, name);
 
@@ -43,12 +53,27 @@ export function glyphsPlugin(): Plugin {
   return {
     name: 'frontline-glyphs',
     configureServer(server) {
-      server.middlewares.use(`/${GLYPHS_PATH}/`, (req, res, next) => {
+      server.middlewares.use(`/${GLYPHS_PATH}/`, (req, res) => {
         const bytes = range((req.url ?? '').replace(/^\//, '').split('?')[0]!);
-        if (!bytes) return next();
+        // A range that does not exist is a 404, not the app's index.html (Vite's fallback for unknown paths), which
+        // MapLibre would try to read as a glyph file.
+        if (!bytes) return notFound(res);
         res.setHeader('Content-Type', 'application/x-protobuf');
         res.setHeader('Cache-Control', 'max-age=3600');
         res.end(bytes);
+      });
+    },
+    configurePreviewServer(server) {
+      const root = resolve(server.config.root, server.config.build.outDir, GLYPHS_PATH);
+      server.middlewares.use(`/${GLYPHS_PATH}/`, (req, res, next) => {
+        let file = '';
+        try {
+          file = resolve(root, decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!));
+        } catch {
+          // a malformed escape: not a file of ours
+        }
+        if (file.startsWith(`${root}${sep}`) && existsSync(file)) return next();
+        notFound(res);
       });
     },
     generateBundle() {

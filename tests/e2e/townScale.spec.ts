@@ -104,6 +104,9 @@ test.describe('place names on the map (issue #12)', () => {
     expect(glyphRequests.length).toBeGreaterThan(0);
     for (const r of glyphRequests)
       expect(r).toMatch(/^200 \/glyphs\/NotoSans-(Regular|Bold)\/\d+-\d+\.pbf$/u);
+    // A range that is not made is a 404 (not the app's page, which MapLibre would try to read as glyphs).
+    expect((await page.request.get('/glyphs/NotoSans-Regular/4096-4351.pbf')).status()).toBe(404);
+    expect((await page.request.get('/glyphs/NotoSans-Regular/0-255.pbf')).status()).toBe(200);
     await attachScreenshot(page, testInfo, 'pokrovsk-zoom-11-en.png');
 
     // The switch of language renames the same places.
