@@ -70,7 +70,10 @@ function ensureSources() {
 //    Russian writes -ск/-цк) costs 0.75 more (less than one edit, so an exact Мирноград still beats Belarusian
 //    Мірнаград); one with a Russian word ending (-ое -ая -ой -ее -ск -цк -ский -цкий) and no Ukrainian mark is
 //    Russian and not a candidate at all (Беловодск, the only Cyrillic name GeoNames has for Bilovodsk). The cheapest wins;
-//    ties go to the one with more soft signs (Севастополь over Bulgarian Севастопол), then the first in the list.
+//    ties go to the one with more Ukrainian letters and apostrophes (Куп’янськ over Купянськ), then to more soft
+//    signs (Севастополь over Bulgarian Севастопол), then to the first in the list.
+//    So is one without a mark that turns into GeoNames' name when one of its о/е is written і: the Russian form of
+//    a Ukrainian і in a closed syllable (Новоселовка for Novoselivka).
 // 4. A candidate whose distance exceeds max(2, a third of the name's length) is not the same name (Красноармійськ
 //    is Pokrovsk's old name, not its Ukrainian one); with none left, name_uk is null and the app shows name_en.
 // So Покровськ for Pokrovsk (over the old Красноармійськ), Мирноград for Myrnohrad (over Belarusian Мірнаград),
@@ -163,6 +166,16 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
+/**
+ * True when `alt` becomes GeoNames' name by writing і for one of its о/е: the Russian form of a Ukrainian name, where
+ * Ukrainian has і in a closed syllable (Новоселовка for Novoselivka, Ukrainian Новоселівка).
+ */
+function isRussianVowelForm(alt, target) {
+  return [...alt].some(
+    (ch, k) => /[оеОЕ]/u.test(ch) && looseKey(romanise(alt.slice(0, k) + 'і' + alt.slice(k + 1))) === target,
+  );
+}
+
 const nameStats = { exact: 0, near: 0, none: 0 };
 
 function ukrainianName(name, alternates) {
@@ -173,9 +186,11 @@ function ukrainianName(name, alternates) {
     const d = editDistance(looseKey(romanise(alt)), target);
     const marked = UK_MARK.test(alt);
     if (!marked && RU_ENDING.test(alt.toLowerCase())) continue;
+    if (!marked && d > 0 && isRussianVowelForm(alt, target)) continue;
     const cost = d + (marked ? 0 : NO_MARK_COST);
     if (d > Math.max(2, Math.floor(target.length / 3))) continue;
-    const key = [cost, -(alt.match(/ь/gu)?.length ?? 0), order];
+    const count = (re) => alt.match(re)?.length ?? 0;
+    const key = [cost, -count(/[іїєґІЇЄҐ'’ʼ]/gu), -count(/ь/gu), order];
     if (!best || compareKeys(key, best.key) < 0) best = { alt, d, key };
   }
   if (!best) {

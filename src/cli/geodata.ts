@@ -1,7 +1,7 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Polygon } from 'geojson';
-import type { Region } from '../core/index.ts';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { settlementsFrom, type Region, type Settlement, type SettlementProperties } from '../core/index.ts';
 
 const root = new URL('../../geodata/', import.meta.url);
 
@@ -21,4 +21,14 @@ export function loadFocusAreas(): Region[] {
     geometry: f.geometry,
     properties: { iso: f.properties.id, name_en: f.properties.name_en, name_uk: f.properties.name_uk },
   }));
+}
+
+/** The gazetteer (geodata/settlements.geojson, issue #12) as the core's settlements. */
+export function loadSettlements(): Settlement[] {
+  return settlementsFrom(
+    JSON.parse(readFileSync(new URL('settlements.geojson', root), 'utf8')) as FeatureCollection<
+      Point,
+      SettlementProperties
+    >,
+  );
 }

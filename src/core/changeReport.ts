@@ -16,6 +16,14 @@ import {
 import type { AreaGeometry, Snapshot } from './model.ts';
 import { claimsForPeriod, judge, type Claim, type Verdict } from './reportedFigures.ts';
 import type { Region } from './snapshotAreas.ts';
+import {
+  isRetaken,
+  isTaken,
+  settlementCounts,
+  settlementsChanged,
+  type Settlement,
+  type SettlementChange,
+} from './settlementsChanged.ts';
 import { toCsv } from './toCsv.ts';
 
 /** A snapshot as used for a requested date (the nearest earlier one when the date has none). */
@@ -63,10 +71,15 @@ export interface ChangeReport {
   gainedKm2: number;
   lostKm2: number;
   netKm2: number;
-  byOblast: RegionChange[];
-  byFocusArea: RegionChange[];
+  byOblast: ReportRegionRow[];
+  byFocusArea: ReportRegionRow[];
   reported: ReportedCheck[];
+  /** The gazetteer's places that changed hands (issue #12), when the report was given the gazetteer. */
+  settlements?: SettlementChange[];
 }
+
+/** A row of a breakdown; with a gazetteer, the places taken (`settlementsGained`) and retaken (`settlementsLost`). */
+export type ReportRegionRow = RegionChange & { settlementsGained?: number; settlementsLost?: number };
 
 /**
  * km² with two decimals, as a number; never -0 (a difference of equal sums can round to it), which JSON would write
@@ -78,12 +91,15 @@ export const round2 = (n: number): number => {
   return r === 0 ? 0 : r;
 };
 
-const roundRow = (r: RegionChange): RegionChange => ({
+const roundRow = (r: ReportRegionRow): ReportRegionRow => ({
   iso: r.iso,
   name: r.name,
   gainedKm2: round2(r.gainedKm2),
   lostKm2: round2(r.lostKm2),
   netKm2: round2(r.netKm2),
+  ...(r.settlementsGained === undefined
+    ? {}
+    : { settlementsGained: r.settlementsGained, settlementsLost: r.settlementsLost }),
 });
 
 /** How a used snapshot is named in the metadata. */
@@ -138,20 +154,47 @@ export function buildChangeReport(input: {
   oblasts: readonly Region[];
   focusAreas: readonly Region[];
   claims: readonly Claim[];
+  /** The gazetteer (geodata/settlements.geojson): when given, the report lists the places that changed hands. */
+  settlements?: readonly Settlement[];
 }): { report: ChangeReport; change: Change } {
   const { a, b, cls } = input;
   const change = changeBetween(classGeometry(a.snapshot, cls), classGeometry(b.snapshot, cls));
-  const byOblast = changeByRegion(change, input.oblasts).filter((r) => r.gainedKm2 > 0 || r.lostKm2 > 0);
+  const places = input.settlements
+    ? settlementsChanged(a.snapshot, b.snapshot, input.settlements)
+    : undefined;
+  const oblastCounts = places ? settlementCounts(places, input.oblasts, 'oblast') : undefined;
+  const byOblast: ReportRegionRow[] = changeByRegion(change, input.oblasts)
+    .map((r, i) => ({ ...r, ...oblastCounts?.[i] }))
+    .filter((r) => r.gainedKm2 > 0 || r.lostKm2 > 0 || !!r.settlementsGained || !!r.settlementsLost);
   // What falls outside every oblast outline (DeepState's coast and border lines differ from Natural Earth's).
   const g = change.gainedKm2 - byOblast.reduce((s, r) => s + r.gainedKm2, 0);
   const l = change.lostKm2 - byOblast.reduce((s, r) => s + r.lostKm2, 0);
-  const outside: RegionChange = {
+  const outside: ReportRegionRow = {
     iso: '',
     name: 'Outside the oblast outlines',
     gainedKm2: g,
     lostKm2: l,
     netKm2: g - l,
   };
+  if (places) {
+    // Places whose oblast is none of the given oblasts: the gazetteer's null oblast.
+    const isos = new Set(input.oblasts.map((o) => o.properties.iso));
+    const rest = places.filter((p) => p.oblast === null || !isos.has(p.oblast));
+    outside.settlementsGained = rest.filter(isTaken).length;
+    outside.settlementsLost = rest.filter(isRetaken).length;
+    // Every place lands in exactly one row (STYLE habit 15).
+    const rows = [...byOblast, outside];
+    const sum = (k: 'settlementsGained' | 'settlementsLost') => rows.reduce((n, r) => n + (r[k] ?? 0), 0);
+    if (
+      sum('settlementsGained') !== places.filter(isTaken).length ||
+      sum('settlementsLost') !== places.filter(isRetaken).length
+    ) {
+      throw new Error(
+        'buildChangeReport: the places taken and retaken per oblast do not add up to the total',
+      );
+    }
+  }
+  const focusCounts = places ? settlementCounts(places, input.focusAreas, 'polygon') : undefined;
   const reported = claimsForPeriod(input.claims, a.requested, b.requested)
     .filter((c) => c.metric !== 'total_occupied')
     .map((c): ReportedCheck => {
@@ -185,14 +228,19 @@ export function buildChangeReport(input: {
     lostKm2: round2(change.lostKm2),
     netKm2: round2(change.netKm2),
     byOblast: [...byOblast, outside].map(roundRow),
-    byFocusArea: changeByRegion(change, input.focusAreas).map(roundRow),
+    byFocusArea: changeByRegion(change, input.focusAreas)
+      .map((r, i) => ({ ...r, ...focusCounts?.[i] }))
+      .map(roundRow),
     reported,
+    ...(places ? { settlements: places } : {}),
   };
   return { report, change };
 }
 
 /**
- * The report as flat CSV rows (total, each oblast, each focus area), meta in the leading comment line.
+ * The report as flat CSV rows (total, each oblast, each focus area), meta in the leading comment line. With a
+ * gazetteer, the region rows carry the places taken and retaken, and one row per place that changed hands follows
+ * (scope `settlement`, `id` the GeoNames id), with the place's columns filled and the km² columns empty.
  * @example changeReportCsv(report)
  */
 export function changeReportCsv(r: ChangeReport): string {
@@ -209,10 +257,40 @@ export function changeReportCsv(r: ChangeReport): string {
     'lost_km2',
     'net_km2',
   ];
+  const withPlaces = r.settlements !== undefined;
+  if (withPlaces) {
+    header.push(
+      'settlements_gained',
+      'settlements_lost',
+      'name_uk',
+      'oblast',
+      'population',
+      'lon',
+      'lat',
+      'from_class',
+      'to_class',
+    );
+  }
   const base = [r.from, r.to, r.fromSnapshot, r.toSnapshot, r.class];
   const f2 = (n: number): string => n.toFixed(2);
+  const counts = (o: ReportRegionRow): string[] =>
+    withPlaces
+      ? [String(o.settlementsGained ?? 0), String(o.settlementsLost ?? 0), '', '', '', '', '', '', '']
+      : [];
+  const totalCounts = withPlaces
+    ? [String(r.settlements!.filter(isTaken).length), String(r.settlements!.filter(isRetaken).length)]
+    : [];
   const rows = [
-    [...base, 'total', 'UA', 'All', f2(r.gainedKm2), f2(r.lostKm2), f2(r.netKm2)],
+    [
+      ...base,
+      'total',
+      'UA',
+      'All',
+      f2(r.gainedKm2),
+      f2(r.lostKm2),
+      f2(r.netKm2),
+      ...(withPlaces ? [...totalCounts, '', '', '', '', '', '', ''] : []),
+    ],
     ...r.byOblast.map((o) => [
       ...base,
       'oblast',
@@ -221,6 +299,7 @@ export function changeReportCsv(r: ChangeReport): string {
       f2(o.gainedKm2),
       f2(o.lostKm2),
       f2(o.netKm2),
+      ...counts(o),
     ]),
     ...r.byFocusArea.map((o) => [
       ...base,
@@ -230,6 +309,25 @@ export function changeReportCsv(r: ChangeReport): string {
       f2(o.gainedKm2),
       f2(o.lostKm2),
       f2(o.netKm2),
+      ...counts(o),
+    ]),
+    ...(r.settlements ?? []).map((s) => [
+      ...base,
+      'settlement',
+      String(s.id),
+      s.name,
+      '',
+      '',
+      '',
+      '',
+      '',
+      s.nameUk ?? '',
+      s.oblast ?? '',
+      String(s.population),
+      String(s.lon),
+      String(s.lat),
+      s.from,
+      s.to,
     ]),
   ];
   return toCsv(header, rows, metaComment(r.meta));
@@ -264,7 +362,8 @@ function polygonFeatures(
 }
 
 /**
- * The gained and lost polygons, one feature each, with `change`, `oblast` (ISO code) and `areaKm2`.
+ * The gained and lost polygons, one feature each, with `change`, `oblast` (ISO code) and `areaKm2`; with a
+ * gazetteer, then one Point per place that changed hands, with `change: 'settlement'` and the place's fields.
  * @example changeGeoJson(report, change, oblasts).features.length
  */
 export function changeGeoJson(
@@ -278,6 +377,20 @@ export function changeGeoJson(
     features: [
       ...polygonFeatures(change.gained, 'gained', oblasts),
       ...polygonFeatures(change.lost, 'lost', oblasts),
+      ...(r.settlements ?? []).map((s): Feature => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+        properties: {
+          change: 'settlement',
+          id: s.id,
+          name: s.name,
+          nameUk: s.nameUk,
+          oblast: s.oblast,
+          population: s.population,
+          from: s.from,
+          to: s.to,
+        },
+      })),
     ],
   };
 }

@@ -73,3 +73,18 @@ export { userAreasGeoJson } from './userAreasGeoJson.ts';
 export type { NamedArea } from './userAreasGeoJson.ts';
 export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
 export { boundsOf } from './boundsOf.ts';
+// Issue #12: the places that changed hands.
+export {
+  settlementsFrom,
+  placeClasses,
+  changedPlaces,
+  settlementsChanged,
+  settlementCounts,
+  byOblastThenName,
+  isTaken,
+  isRetaken,
+} from './settlementsChanged.ts';
+export type { PlaceClass, Settlement, SettlementChange, SettlementProperties } from './settlementsChanged.ts';
+export type { ReportRegionRow } from './changeReport.ts';
+export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './reportedFigures.ts';
+export type { SettlementClaim, SettlementClaimCheck } from './reportedFigures.ts';

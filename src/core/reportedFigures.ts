@@ -65,12 +65,22 @@ export function parseClaims(json: unknown): { claims: Claim[]; issues: string[] 
  * @example judge(claim908, 1088.6).verdict // 'off by more than 10%'
  */
 export function judge(claim: Claim, computedKm2: number): ClaimCheck {
-  const deviationKm2 = computedKm2 - claim.valueKm2;
-  const deviationPct = claim.valueKm2 === 0 ? 0 : (deviationKm2 / claim.valueKm2) * 100;
+  const { deviation, deviationPct, verdict } = compare(claim.valueKm2, computedKm2, claim.bound);
+  return { claim, computedKm2, deviationKm2: deviation, deviationPct, verdict };
+}
+
+/** The deviation of a computed figure from a reported one, and the verdict on it (shared by every kind of claim). */
+function compare(
+  reported: number,
+  computed: number,
+  bound: 'more_than' | 'at_least' | undefined,
+): { deviation: number; deviationPct: number; verdict: Verdict } {
+  const deviation = computed - reported;
+  const deviationPct = reported === 0 ? 0 : (deviation / reported) * 100;
   const abs = Math.abs(deviationPct);
   const verdict: Verdict =
-    claim.bound === 'more_than'
-      ? computedKm2 > claim.valueKm2
+    bound === 'more_than' || bound === 'at_least'
+      ? computed > reported || (bound === 'at_least' && computed === reported)
         ? 'consistent with the floor'
         : 'below the floor'
       : abs <= 2
@@ -78,7 +88,7 @@ export function judge(claim: Claim, computedKm2: number): ClaimCheck {
         : abs <= 10
           ? '2–10% apart'
           : 'off by more than 10%';
-  return { claim, computedKm2, deviationKm2, deviationPct, verdict };
+  return { deviation, deviationPct, verdict };
 }
 
 /**
@@ -87,4 +97,78 @@ export function judge(claim: Claim, computedKm2: number): ClaimCheck {
  */
 export function claimsForPeriod(claims: readonly Claim[], from: string, to: string): Claim[] {
   return claims.filter((c) => c.period.from === from && c.period.to === to);
+}
+
+/**
+ * A published count of settlements taken or retaken (issue #12): claims of their own kind, kept in the registry's
+ * `settlementClaims` array so nothing that reads km² claims ever sees a count.
+ */
+export interface SettlementClaim {
+  id: string;
+  quote: string;
+  publisher: string;
+  /** `YYYY-MM-DD` or `YYYY-MM` when only the month is known. */
+  publishedOn: string;
+  period: { from: string; to: string };
+  metric: 'settlements_count';
+  /** `taken`: places that came into occupied territory; `retaken`: places that left it. */
+  direction: 'taken' | 'retaken';
+  valueCount: number;
+  approximate: boolean;
+  /** `at_least` ("at least 275"): the claim is a floor. */
+  bound?: 'at_least';
+  basis: string;
+  note: string;
+}
+
+export interface SettlementClaimCheck {
+  claim: SettlementClaim;
+  computedCount: number;
+  deviationCount: number;
+  deviationPct: number;
+  verdict: Verdict;
+}
+
+/**
+ * What every comparison of a settlement count must say: the gazetteer's threshold (geodata/README.md).
+ */
+export const SETTLEMENT_COUNT_CAVEAT =
+  'The gazetteer holds only places of 500 or more inhabitants (GeoNames cities500), so small villages are not ' +
+  'counted: a computed count is the number of these places whose point changed sides, far below a count of ' +
+  'every village.';
+
+/**
+ * Reads the registry's `settlementClaims` (absent: none), returning them and readable issues for malformed entries.
+ * @example parseSettlementClaims(JSON.parse(text)).claims.map((c) => c.valueCount)
+ */
+export function parseSettlementClaims(json: unknown): { claims: SettlementClaim[]; issues: string[] } {
+  const list = (json as { settlementClaims?: unknown } | null)?.settlementClaims;
+  if (list === undefined) return { claims: [], issues: [] };
+  if (!Array.isArray(list))
+    return { claims: [], issues: ['reported figures: "settlementClaims" is not an array'] };
+  const claims: SettlementClaim[] = [];
+  const issues: string[] = [];
+  list.forEach((raw: Partial<SettlementClaim>, i) => {
+    const where = `reported figures: settlement claim ${i} (${JSON.stringify(raw?.id ?? '?')})`;
+    if (!raw || typeof raw.id !== 'string') return void issues.push(`${where}: no id`);
+    if (!isIsoDate(raw.period?.from) || !isIsoDate(raw.period?.to))
+      return void issues.push(`${where}: period needs ISO dates`);
+    if (raw.metric !== 'settlements_count')
+      return void issues.push(`${where}: metric is not settlements_count`);
+    if (raw.direction !== 'taken' && raw.direction !== 'retaken')
+      return void issues.push(`${where}: direction is neither taken nor retaken`);
+    if (typeof raw.valueCount !== 'number' || !Number.isInteger(raw.valueCount) || raw.valueCount < 0)
+      return void issues.push(`${where}: valueCount is not a whole number`);
+    claims.push(raw as SettlementClaim);
+  });
+  return { claims, issues };
+}
+
+/**
+ * Judges a computed count of places against a settlement claim, on the same scale as km² claims.
+ * @example judgeCount(mod205, 4).verdict // 'off by more than 10%'
+ */
+export function judgeCount(claim: SettlementClaim, computedCount: number): SettlementClaimCheck {
+  const { deviation, deviationPct, verdict } = compare(claim.valueCount, computedCount, claim.bound);
+  return { claim, computedCount, deviationCount: deviation, deviationPct, verdict };
 }

@@ -92,6 +92,8 @@ export class AppState {
   compareSnapshots = $state.raw<[Snapshot, Snapshot] | null>(null);
   /** The selected focus area's id ('' for none): highlighted on the map, its figures shown first (issue #5). */
   focusArea = $state('');
+  /** The GeoNames id of the place picked in the comparison's list of places that changed hands (issue #12). */
+  selectedPlace = $state<number | null>(null);
   /**
    * Areas of your own (drawn or imported, kept in local storage): measured in every comparison after the focus
    * areas; a change to them recomputes a comparison already asked for.

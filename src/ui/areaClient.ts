@@ -13,6 +13,7 @@ import type {
 import type { RegionUrls, WorkerRequest, WorkerResponse } from './areaWorker.ts';
 import focusUrl from '../../geodata/focus-areas.geojson?url';
 import oblastsUrl from '../../geodata/oblasts.geojson?url';
+import settlementsUrl from '../../geodata/settlements.geojson?url';
 import { CONTESTED_OBLASTS } from './style.ts';
 
 let worker: Worker | null = null;
@@ -41,6 +42,7 @@ function getWorker(): Worker {
 const urls = (): RegionUrls => ({
   oblasts: new URL(oblastsUrl, location.href).href,
   focusAreas: new URL(focusUrl, location.href).href,
+  settlements: new URL(settlementsUrl, location.href).href,
 });
 
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;

@@ -9,18 +9,21 @@ import {
   snapshotAreas,
   parseGeoJsonText,
   sizeIssue,
+  settlementsFrom,
   snapshotsFromFile,
   type ChangeClass,
   type FileSnapshots,
   type TerritoryClass,
   type ChangeReport,
   type Region,
+  type Settlement,
+  type SettlementProperties,
   type Snapshot,
   type SnapshotAreas,
   type UsedSnapshot,
 } from '../core/index.ts';
 import registry from '../../geodata/reported-figures.json';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 
 export type WorkerRequest =
   | { id: number; kind: 'areas'; snapshot: Snapshot; urls: RegionUrls; regionIsos: readonly string[] }
@@ -42,6 +45,8 @@ export type WorkerRequest =
 export interface RegionUrls {
   oblasts: string;
   focusAreas: string;
+  /** The gazetteer (geodata/settlements.geojson): the comparison lists the places that changed hands (issue #12). */
+  settlements?: string;
 }
 
 export type WorkerResponse =
@@ -76,6 +81,23 @@ function regions(url: string): Promise<Region[]> {
 
 const claims = parseClaims(registry).claims;
 
+let gazetteer: { url: string; places: Promise<Settlement[]> } | null = null;
+
+/** The gazetteer, fetched once per worker (kept while it succeeds, forgotten on failure so a retry fetches again). */
+function settlements(url: string): Promise<Settlement[]> {
+  if (gazetteer?.url !== url) {
+    const places = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.json() as Promise<FeatureCollection<Point, SettlementProperties>>;
+      })
+      .then(settlementsFrom);
+    places.catch(() => (gazetteer = null));
+    gazetteer = { url, places };
+  }
+  return gazetteer.places;
+}
+
 /** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */
 async function importFile(req: Extract<WorkerRequest, { kind: 'import' }>): Promise<FileSnapshots> {
   const name = req.file.name;
@@ -105,9 +127,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         .filter((r): r is Region => !!r);
       post({ id: req.id, areas: snapshotAreas(req.snapshot, picked) });
     } else {
-      const [oblasts, focusAreas] = await Promise.all([
+      const [oblasts, focusAreas, places] = await Promise.all([
         regions(req.urls.oblasts),
         regions(req.urls.focusAreas),
+        req.urls.settlements ? settlements(req.urls.settlements) : undefined,
       ]);
       // The cached array alone while there are no user areas, so its region grid stays cached too.
       const { report, change } = buildChangeReport({
@@ -115,6 +138,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         oblasts,
         focusAreas: req.userAreas?.length ? [...focusAreas, ...req.userAreas] : focusAreas,
         claims,
+        ...(places ? { settlements: places } : {}),
       });
       post({ id: req.id, report, geojson: changeGeoJson(report, change, oblasts) });
     }

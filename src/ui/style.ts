@@ -57,3 +57,10 @@ export const OBLAST_FILL = { contested: '#fdf3c8', other: '#fdfdfc' } as const;
 
 /** Areas of your own: a dark cyan outline, apart from the change pair (red/blue) and the focus areas (purple). */
 export const MY_AREA_COLOUR = '#00838f';
+
+/** Places that changed hands (issue #12): taken as the gained area, retaken as the lost one, grey ↔ Ukraine grey. */
+export const SETTLEMENT_COLOURS = {
+  taken: CHANGE_COLOURS.gained,
+  retaken: CHANGE_COLOURS.lost,
+  other: '#777777',
+} as const;

@@ -104,6 +104,7 @@ interface ChangeJson {
   netKm2: number;
   byOblast: RegionRow[];
   byFocusArea: RegionRow[];
+  settlements: unknown[];
   reported: { id: string; reportedKm2: number; computedKm2: number; verdict: string }[];
 }
 
@@ -148,6 +149,8 @@ describe.skipIf(!ref)('frontline change on the reference archive, 2025-08-15 →
       gainedKm2: expect.any(Number),
       lostKm2: expect.any(Number),
       netKm2: expect.any(Number),
+      settlementsGained: expect.any(Number),
+      settlementsLost: expect.any(Number),
     };
     expect(json.byOblast.length).toBeGreaterThanOrEqual(3);
     for (const r of json.byOblast) expect(r).toEqual(row);
@@ -176,7 +179,7 @@ describe.skipIf(!ref)('frontline change on the reference archive, 2025-08-15 →
       string,
       string
     >[];
-    expect(rows.length).toBe(1 + json.byOblast.length + json.byFocusArea.length);
+    expect(rows.length).toBe(1 + json.byOblast.length + json.byFocusArea.length + json.settlements.length);
     expect(Object.keys(rows[0]!)).toEqual(
       expect.arrayContaining(['from', 'to', 'gained_km2', 'lost_km2', 'net_km2']),
     );
@@ -195,7 +198,8 @@ describe.skipIf(!ref)('frontline change on the reference archive, 2025-08-15 →
     >;
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBeGreaterThan(10);
-    for (const f of fc.features) {
+    // The places that changed hands follow as Points (issue #12; tests/unit/settlementsChanged.test.ts).
+    for (const f of fc.features.filter((x) => x.properties.change !== 'settlement')) {
       expect(['gained', 'lost']).toContain(f.properties.change);
       expect(typeof f.properties.oblast).toBe('string');
       expect(typeof f.properties.areaKm2).toBe('number');

@@ -21,7 +21,7 @@ const byName = (name: string) => places.filter((f) => f.properties.name_en === n
 const one = (name: string) => {
   const found = byName(name);
   expect(found, name).toHaveLength(1);
-  return found[0];
+  return found[0]!;
 };
 
 describe('geodata/settlements.geojson', () => {
@@ -67,8 +67,11 @@ describe('geodata/settlements.geojson', () => {
       Kyiv: 'Київ',
       Kharkiv: 'Харків',
       Svyatogorsk: 'Святогірськ', // GeoNames' name is the Russian romanisation
+      Kupiansk: 'Куп’янськ', // not Купянськ
     };
     for (const [en, uk] of Object.entries(expected)) expect(one(en).properties.name_uk, en).toBe(uk);
+    // GeoNames has only the Russian form Новоселовка for this Novoselivka (Ukrainian і written о): no name at all.
+    expect(places.find((f) => f.properties.id === 699185)?.properties.name_uk).toBeNull();
   });
 
   it('never has a Russian-only letter, a Latin letter, or a Russian ending without a Ukrainian mark in name_uk', () => {
@@ -121,21 +124,22 @@ describe('geodata/settlements.geojson', () => {
     const edits = (a: string, b: string): number => {
       const row = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {
-        let diag = row[0];
+        let diag = row[0]!;
         row[0] = i;
         for (let j = 1; j <= b.length; j++) {
-          const up = row[j];
-          row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+          const up = row[j]!;
+          row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
           diag = up;
         }
       }
-      return row[b.length];
+      return row[b.length]!;
     };
-    const sorted = [...places].sort((a, b) => a.geometry.coordinates[1] - b.geometry.coordinates[1]);
+    const lat = (f: (typeof places)[number]): number => f.geometry.coordinates[1]!;
+    const sorted = [...places].sort((a, b) => lat(a) - lat(b));
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
-        const [a, b] = [sorted[i], sorted[j]];
-        if (b.geometry.coordinates[1] - a.geometry.coordinates[1] > 0.02) break;
+        const [a, b] = [sorted[i]!, sorted[j]!];
+        if (lat(b) - lat(a) > 0.02) break;
         if (distance(a, b, { units: 'kilometers' }) > 2) continue;
         const pa = a.properties;
         const pb = b.properties;

@@ -2,7 +2,7 @@ import { buildChangeReport, changeGeoJson, changeReportCsv, type ChangeClass } f
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
 import { loadClaims } from '../claims.ts';
-import { loadFocusAreas, loadOblasts } from '../geodata.ts';
+import { loadFocusAreas, loadOblasts, loadSettlements } from '../geodata.ts';
 import { loadUserAreas } from '../userAreas.ts';
 import { EXIT, type Command } from '../io.ts';
 import { TOOL_VERSION } from '../meta.ts';
@@ -56,6 +56,7 @@ export const changeCommand: Command = {
         ...(values.areas ? await loadUserAreas(values.areas, io.stderr) : []),
       ],
       claims: loadClaims((w) => io.stderr(`warning: ${w}\n`)),
+      settlements: loadSettlements(),
     });
     if (format === 'geojson') io.stdout(JSON.stringify(changeGeoJson(report, change, oblasts)) + '\n');
     else if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');

@@ -3,6 +3,12 @@ import {
   changeBetween,
   classGeometry,
   judge,
+  judgeCount,
+  placeClasses,
+  changedPlaces,
+  isRetaken,
+  isTaken,
+  SETTLEMENT_COUNT_CAVEAT,
   toCsv,
   type Claim,
   type ClaimCheck,
@@ -11,7 +17,8 @@ import {
 import { SourceError } from '../../sources/fetchJson.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { oneOf, parse, SOURCE_OPTIONS } from '../args.ts';
-import { loadClaims } from '../claims.ts';
+import { loadClaims, loadSettlementClaims } from '../claims.ts';
+import { loadSettlements } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -34,7 +41,10 @@ export const checkCommand: Command = {
     const source = sourceFrom(values, io);
     const { versions } = await source.listVersions();
     const claims = loadClaims((w) => io.stderr(`warning: ${w}\n`));
-    const dates = [...new Set(claims.flatMap((c) => [c.period.from, c.period.to]))].sort();
+    const settlementClaims = loadSettlementClaims((w) => io.stderr(`warning: ${w}\n`));
+    const dates = [
+      ...new Set([...claims, ...settlementClaims].flatMap((c) => [c.period.from, c.period.to])),
+    ].sort();
     // Each date is loaded once; a date the source can't answer makes only its claims unavailable.
     const snapshots = new Map<string, Snapshot | string>();
     const bar = progress(io, dates.length, 'loading snapshots');
@@ -63,6 +73,53 @@ export const checkCommand: Command = {
         snapshots: snaps,
       };
     });
+    // Settlement counts (issue #12): the gazetteer's places whose point changed sides over the claim's period.
+    const places = settlementClaims.length ? loadSettlements() : [];
+    const settlementChecks = settlementClaims.map((claim) => {
+      const a = snapshots.get(claim.period.from)!;
+      const b = snapshots.get(claim.period.to)!;
+      const period = `${claim.period.from}..${claim.period.to}`;
+      const base = {
+        id: claim.id,
+        publisher: claim.publisher,
+        publishedOn: claim.publishedOn,
+        basis: claim.basis,
+        period,
+        direction: claim.direction,
+        reportedCount: claim.valueCount,
+        approximate: claim.approximate,
+      };
+      if (typeof a === 'string' || typeof b === 'string') {
+        const why = typeof a === 'string' ? a : (b as string);
+        return {
+          ...base,
+          snapshots: '',
+          computedCount: null,
+          deviationPct: null,
+          verdict: `not computable: ${why}`,
+        };
+      }
+      if (a.version.date === b.version.date) {
+        const why = `both dates are answered by the ${a.version.date} snapshot (the source has nothing between)`;
+        return {
+          ...base,
+          snapshots: '',
+          computedCount: null,
+          deviationPct: null,
+          verdict: `not computable: ${why}`,
+        };
+      }
+      const changed = changedPlaces(places, placeClasses(a, places), placeClasses(b, places));
+      const count = changed.filter(claim.direction === 'taken' ? isTaken : isRetaken).length;
+      const check = judgeCount(claim, count);
+      return {
+        ...base,
+        snapshots: `${a.version.date}..${b.version.date}`,
+        computedCount: count,
+        deviationPct: km2(check.deviationPct),
+        verdict: check.verdict,
+      };
+    });
     const m = meta(source, []);
     const flat = results.map((r) => ({
       id: r.claim.id,
@@ -79,18 +136,40 @@ export const checkCommand: Command = {
       deviationPct: r.check ? km2(r.check.deviationPct) : null,
       verdict: r.check?.verdict ?? `not computable: ${r.unavailable}`,
     }));
-    if (format === 'json') io.stdout(JSON.stringify({ meta: m, checks: flat }, null, 2) + '\n');
+    if (format === 'json')
+      io.stdout(
+        JSON.stringify(
+          { meta: m, checks: flat, settlementChecks, settlementCaveat: SETTLEMENT_COUNT_CAVEAT },
+          null,
+          2,
+        ) + '\n',
+      );
     else if (format === 'csv') {
       const header = Object.keys(flat[0] ?? { id: '' });
-      io.stdout(
-        toCsv(
-          header,
-          flat.map((f) =>
-            Object.values(f).map((v) => (v === null ? null : typeof v === 'boolean' ? String(v) : v)),
-          ),
-          metaComment(m),
-        ),
-      );
+      const cell = (v: unknown) =>
+        v === null ? null : typeof v === 'boolean' ? String(v) : (v as string | number);
+      const rows = flat.map((f) => Object.values(f).map(cell));
+      // Settlement counts (issue #12): rows of their own, metric settlements_count, the counts in three more
+      // columns (empty on the km² rows), the km² columns empty; the 500+ caveat in the comment line.
+      if (settlementChecks.length) {
+        header.push('direction', 'reportedCount', 'computedCount');
+        for (const r of rows) r.push(null, null, null);
+        for (const c of settlementChecks) {
+          const byKey: Record<string, unknown> = {
+            ...c,
+            snapshots: c.snapshots,
+            metric: 'settlements_count',
+            reportedKm2: null,
+            computedKm2: null,
+            deviationKm2: null,
+          };
+          rows.push(header.map((k) => cell(byKey[k] ?? null)));
+        }
+      }
+      const comment = settlementChecks.length
+        ? `${metaComment(m)}; settlement counts: ${SETTLEMENT_COUNT_CAVEAT}`
+        : metaComment(m);
+      io.stdout(toCsv(header, rows, comment));
     } else {
       const lines = flat.map((f) =>
         [
@@ -118,6 +197,32 @@ export const checkCommand: Command = {
       io.stdout(
         `Source: ${source.id} (${source.location}); area model: ${m.areaModel}\n${head}\n${lines.join('\n')}\n`,
       );
+      if (settlementChecks.length) {
+        const rows = settlementChecks.map((f) =>
+          [
+            f.id.padEnd(28),
+            f.period.padEnd(22),
+            f.direction.padEnd(14),
+            String(f.reportedCount).padStart(8),
+            (f.computedCount === null ? '—' : String(f.computedCount)).padStart(10),
+            (f.deviationPct === null
+              ? ''
+              : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
+            ).padStart(8),
+            `  ${f.verdict}`,
+          ].join(' '),
+        );
+        const head2 = [
+          'settlement claim'.padEnd(28),
+          'period'.padEnd(22),
+          'places'.padEnd(14),
+          'reported'.padStart(8),
+          'computed'.padStart(10),
+          'dev.'.padStart(8),
+          '  verdict',
+        ].join(' ');
+        io.stdout(`\n${head2}\n${rows.join('\n')}\nNote: ${SETTLEMENT_COUNT_CAVEAT}\n`);
+      }
     }
     return EXIT.ok;
   },

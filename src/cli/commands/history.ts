@@ -1,14 +1,19 @@
 import {
   changeBetween,
   changeByRegion,
+  changedPlaces,
   classGeometry,
+  isRetaken,
+  isTaken,
+  placeClasses,
   stepDates,
   toCsv,
   type AreaGeometry,
+  type PlaceClass,
 } from '../../core/index.ts';
 import { snapshotAt } from '../../sources/snapshotAt.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, UsageError } from '../args.ts';
-import { loadOblasts } from '../geodata.ts';
+import { loadOblasts, loadSettlements } from '../geodata.ts';
 import { EXIT, type Command } from '../io.ts';
 import { km2, meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
@@ -23,13 +28,16 @@ interface Row {
   lostKm2: number | null;
   netKm2: number | null;
   byOblast?: Record<string, number>;
+  /** With --settlements: gazetteer places taken (came into occupied territory) and retaken (left it) in the step. */
+  settlementsTaken?: number | null;
+  settlementsRetaken?: number | null;
 }
 
 export const historyCommand: Command = {
   summary: 'occupied area over a date range, with the change from each step to the next',
   usage:
     'frontline history --source deepstate-api|archive|folder [--data DIR_OR_URL] --from YYYY-MM-DD --to YYYY-MM-DD ' +
-    '[--step day|week|month] [--by-oblast] [--format csv|json]',
+    '[--step day|week|month] [--by-oblast] [--settlements] [--format csv|json]',
   async run(argv, io) {
     const { values } = parse(argv, {
       ...SOURCE_OPTIONS,
@@ -38,6 +46,7 @@ export const historyCommand: Command = {
       step: { type: 'string' },
       format: { type: 'string' },
       'by-oblast': { type: 'boolean' },
+      settlements: { type: 'boolean' },
     });
     const from = isoDate('from', values.from);
     const to = isoDate('to', values.to);
@@ -48,6 +57,8 @@ export const historyCommand: Command = {
     const { versions } = await source.listVersions();
     const dates = stepDates(from, to, step);
     const oblasts = values['by-oblast'] ? loadOblasts() : [];
+    const places = values.settlements ? loadSettlements() : null;
+    let prevClasses: PlaceClass[] = [];
     const bar = progress(io, dates.length, `history ${step}`);
     const rows: Row[] = [];
     const used: { requested: string; date: string; versionId: string }[] = [];
@@ -71,6 +82,13 @@ export const historyCommand: Command = {
       if (oblasts.length && !first && !same) {
         row.byOblast = Object.fromEntries(changeByRegion(change, oblasts).map((r) => [r.iso, km2(r.netKm2)]));
       }
+      if (places) {
+        const classes = same ? prevClasses : placeClasses(at.snapshot, places);
+        const changed = first ? [] : changedPlaces(places, prevClasses, classes);
+        row.settlementsTaken = first ? null : changed.filter(isTaken).length;
+        row.settlementsRetaken = first ? null : changed.filter(isRetaken).length;
+        prevClasses = classes;
+      }
       rows.push(row);
       used.push({ requested: date, date: at.snapshot.version.date, versionId: at.snapshot.version.id });
       prev = geom;
@@ -92,6 +110,7 @@ export const historyCommand: Command = {
         'lost_km2',
         'net_km2',
         ...isos.map((i) => `net_${i}_km2`),
+        ...(places ? ['settlements_taken', 'settlements_retaken'] : []),
       ];
       const f = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(2));
       const body = rows.map((r) => [
@@ -103,6 +122,7 @@ export const historyCommand: Command = {
         f(r.lostKm2),
         f(r.netKm2),
         ...isos.map((i) => f(r.byOblast?.[i])),
+        ...(places ? [r.settlementsTaken ?? '', r.settlementsRetaken ?? ''].map(String) : []),
       ]);
       io.stdout(
         toCsv(header, body, `${metaComment({ ...m, snapshots: [] })}; class: occupied_all; step: ${step}`),

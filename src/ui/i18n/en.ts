@@ -314,6 +314,27 @@ export const en = {
   'map.km': 'km',
   'map.m': 'm',
   'map.attribution.places': 'Places',
+  'settlements.heading': {
+    one: '{count} place changed hands',
+    other: '{count} places changed hands',
+  },
+  'settlements.none':
+    'No place of the gazetteer (500 or more inhabitants) changed hands between these dates.',
+  'settlements.search': 'Search places',
+  'settlements.placeholder': 'Name or oblast',
+  'settlements.caption': '{shown} of {total} shown',
+  'settlements.column.name': 'Place',
+  'settlements.column.oblast': 'Oblast',
+  'settlements.column.population': 'Population',
+  'settlements.column.change': 'Change',
+  'settlements.change': '{from} → {to}',
+  'settlements.class.occupied': 'occupied',
+  'settlements.class.grey': 'grey zone',
+  'settlements.class.ukraine': 'Ukraine',
+  'settlements.show': 'Show {name} on the map',
+  'settlements.caveat':
+    'Only places of 500 or more inhabitants (GeoNames), so small villages are not listed. A place counts by its point; a point on a line counts as inside.',
+  'settlements.tooltip': '{name}: {change}',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

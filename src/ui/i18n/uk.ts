@@ -353,4 +353,27 @@ export const uk: Messages = {
   'map.km': 'км',
   'map.m': 'м',
   'map.attribution.places': 'Населені пункти',
+  'settlements.heading': {
+    one: '{count} населений пункт змінив контроль',
+    few: '{count} населені пункти змінили контроль',
+    many: '{count} населених пунктів змінили контроль',
+    other: '{count} населеного пункту змінили контроль',
+  },
+  'settlements.none':
+    'Жоден населений пункт довідника (від 500 мешканців) не змінив контролю між цими датами.',
+  'settlements.search': 'Пошук населених пунктів',
+  'settlements.placeholder': 'Назва або область',
+  'settlements.caption': 'Показано {shown} з {total}',
+  'settlements.column.name': 'Населений пункт',
+  'settlements.column.oblast': 'Область',
+  'settlements.column.population': 'Населення',
+  'settlements.column.change': 'Зміна',
+  'settlements.change': '{from} → {to}',
+  'settlements.class.occupied': 'окупований',
+  'settlements.class.grey': 'сіра зона',
+  'settlements.class.ukraine': 'Україна',
+  'settlements.show': 'Показати {name} на карті',
+  'settlements.caveat':
+    'Лише населені пункти від 500 мешканців (GeoNames), тож малих сіл у списку немає. Пункт визначається своєю точкою; точка на лінії вважається всередині.',
+  'settlements.tooltip': '{name}: {change}',
 };
