@@ -15,6 +15,7 @@ import {
   OWLMAPS_MOUNT,
   owlmapsMiddleware,
 } from './src/server/deepstateMiddleware.ts';
+import { glyphsPlugin } from './src/server/glyphsPlugin.ts';
 
 /** Serves the DeepStateMap API same-origin in `vite` (dev) and `vite preview`; see src/server/deepstateMiddleware.ts. */
 function deepstateApi(): Plugin {
@@ -80,7 +81,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 export default defineConfig({
-  plugins: [svelte(), deepstateApi(), contentSecurityPolicy()],
+  plugins: [svelte(), deepstateApi(), contentSecurityPolicy(), glyphsPlugin()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   // Svelte components under Vitest/jsdom need the browser build of svelte.
   resolve: process.env['VITEST'] ? { conditions: ['browser'] } : {},

@@ -3,7 +3,8 @@
  * cold load to the first map `idle`; timeline date switches to updated map and figures (median, p95): day steps,
  * the same with MapLibre's own clipping masks as the baseline, month steps, and jumps to dates not read ahead;
  * playback rate; the JS heap after browsing those ~180 dates and after a long playback. Prints medians and the
- * baseline's ratio; never a timed unit test.
+ * baseline's ratio; never a timed unit test. Load, day steps and playback are also measured without the settlement
+ * labels (issue #12): their gazetteer blocked at load, their layers hidden through `window.__frontline`.
  * Needs FRONTLINE_REFERENCE_DATA (skips, saying why, without it) and a build (`vite build`, run by the npm script).
  * FRONTLINE_BENCH_DIST (default `dist`) and FRONTLINE_BENCH_PORT (default 4391) pick another build and port.
  * The app is served as `npm start` serves it (issue #17): `frontline serve` (src/server/appServer.ts, gzip on);
@@ -99,20 +100,26 @@ try {
 
   // 1. Cold load to the first idle map (a fresh browser context each time: empty caches).
   const loads: number[] = [];
+  const loadsWithoutLabels: number[] = [];
   let firstView = { total: 0, js: 0, requests: 0 };
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 10; i++) {
+    const withLabels = i % 2 === 0;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const received = traffic(context);
+    // Without labels: the gazetteer never arrives, so no settlement layer is made (SettlementLayers.svelte).
+    if (!withLabels) await context.route('**/settlements-*.geojson', (r) => r.abort());
     const page = await context.newPage();
     const t0 = Date.now();
     await page.goto(`${BASE}/?source=archive`);
     await idle(page);
-    loads.push(Date.now() - t0);
+    (withLabels ? loads : loadsWithoutLabels).push(Date.now() - t0);
     if (i === 0) firstView = await received();
     await context.close();
   }
 
-  process.stderr.write(`  cold loads: ${loads.join(', ')} ms\n`);
+  process.stderr.write(
+    `  cold loads: ${loads.join(', ')} ms; without labels ${loadsWithoutLabels.join(', ')} ms\n`,
+  );
   // 2. Date switch: one step of the timeline to updated layer and figure.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const received = traffic(context);
@@ -199,6 +206,12 @@ try {
   for (let i = 0; i < 50; i++) ownMasks.push(await timedSwitch({ key: 'ArrowRight' }, 100 + i));
   await page.evaluate(() => window.__frontline!.shareClippingMasks?.(true));
   process.stderr.write(`  50 date switches with MapLibre's own masks…\n`);
+  // The same day steps without the settlement labels (issue #12).
+  const labelsToggle = await page.evaluate(() => window.__frontline!.settlementLabels?.(false) ?? false);
+  const noLabels: { page: number; harness: number }[] = [];
+  for (let i = 0; i < 50; i++) noLabels.push(await timedSwitch({ key: 'ArrowRight' }, 150 + i));
+  await page.evaluate(() => window.__frontline!.settlementLabels?.(true));
+  process.stderr.write(`  50 date switches without the settlement labels…\n`);
   // Month steps (Page Up): read ahead a month on, as day steps are a day on.
   const months: { page: number; harness: number }[] = [];
   for (let i = 0; i < 12; i++) months.push(await timedSwitch({ key: 'PageUp' }, i));
@@ -211,7 +224,7 @@ try {
     jumps.push(await timedSwitch({ date }, i));
   }
   process.stderr.write(`  15 jumps to dates not read ahead…\n`);
-  const browsed = switches.length + ownMasks.length + months.length + jumps.length;
+  const browsed = switches.length + ownMasks.length + noLabels.length + months.length + jumps.length;
   const heapAfterBrowsing = await heapMb(page);
 
   // 3. Playback at the fastest speed for 10 s from the first date: dates actually shown per second.
@@ -220,7 +233,7 @@ try {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('20');
   const beforePlay = await received();
   // A string, not a function: tsx's transform would wrap inner functions in a helper the page lacks.
-  const shown = (await page.evaluate(`(async () => {
+  const play = `(async () => {
     const seen = new Set();
     const m = window.__frontline.map;
     const onRender = () => {
@@ -233,8 +246,20 @@ try {
     document.querySelector('.timeline button[aria-pressed="true"]')?.click();
     m.off('render', onRender);
     return seen.size;
-  })()`)) as number;
+  })()`;
+  const shown = (await page.evaluate(play)) as number;
   const afterPlay = await received();
+  // Again from the first date, without the settlement labels.
+  await slider.press('Home');
+  await idle(page);
+  await page.evaluate(() => window.__frontline!.settlementLabels?.(false));
+  const shownWithoutLabels = (await page.evaluate(play)) as number;
+  await page.evaluate(() => window.__frontline!.settlementLabels?.(true));
+  // And once more with them: the first run read the dates, the second found them cached, so the fair comparison
+  // of the labels is the second against this third.
+  await slider.press('Home');
+  await idle(page);
+  const shownAgain = (await page.evaluate(play)) as number;
 
   // 4. Long playback (issue #6): play on through the archive, then compare the heap with the start.
   const longSeconds = Number(process.env['FRONTLINE_PLAYBACK_SECONDS'] ?? 60);
@@ -256,6 +281,9 @@ try {
   console.log(
     `cold load to first idle:        median ${median(loads)} ms (goal ≤ 1500)   runs ${loads.join(', ')}`,
   );
+  console.log(
+    `  without settlement labels:    median ${median(loadsWithoutLabels)} ms   runs ${loadsWithoutLabels.join(', ')}`,
+  );
   const stats = (xs: { page: number; harness: number }[]) => {
     const inPage = xs.map((x) => x.page);
     const harness = xs.map((x) => x.harness);
@@ -272,10 +300,16 @@ try {
       `faster at the median, ${ratio(switches, ownMasks, p95)}× at p95` +
       (sharingWorks ? '' : ' (sharing NOT active: both rows are the same code)'),
   );
+  console.log(
+    `  without settlement labels (50): ${stats(noLabels)}` +
+      (labelsToggle ? '' : ' (labels NOT hidden: the switch was missing, both rows are the same)'),
+  );
   console.log(`timeline month step (12):       ${stats(months)}`);
   console.log(`jump to a date not read (15):   ${stats(jumps)}`);
   console.log(
-    `playback at 20 dates/s, 10 s:   ${(shown / 10).toFixed(1)} dates shown per second (goal ≥ 10)`,
+    `playback at 20 dates/s, 10 s:   ${(shown / 10).toFixed(1)} dates shown per second (goal ≥ 10); ` +
+      `dates read before: without settlement labels ${(shownWithoutLabels / 10).toFixed(1)}, ` +
+      `with them ${(shownAgain / 10).toFixed(1)}`,
   );
   console.log(
     `bytes received (${PREVIEW ? 'vite preview' : 'frontline serve, gzip'}): first view ${kb(firstView.total)} in ` +

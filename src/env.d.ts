@@ -16,5 +16,7 @@ interface Window {
     readonly shareClippingMasks?: (on: boolean) => boolean;
     /** Parsed snapshots held, their LRU bound and how many are on screen (issue #6, tests/e2e/heap.spec.ts). */
     readonly snapshotCache?: () => { held: number; limit: number; inUse: number };
+    /** Shows or hides the main map's settlement labels (issue #12, bench/ui.ts); says whether the layer exists. */
+    readonly settlementLabels?: (on: boolean) => boolean;
   };
 }

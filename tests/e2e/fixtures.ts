@@ -109,3 +109,20 @@ export function pngShares(
     { b64: bytes.toString('base64'), rgb, tol, columns },
   );
 }
+
+/**
+ * The texts of the labels MapLibre has placed in the main map's symbol layers (a label dropped because it would
+ * overlap another is not rendered), read through each layer's `['get', key]` text field (issue #12).
+ * @example await expect.poll(() => renderedLabels(page, ['oblast-labels'])).toContain('Donetsk');
+ */
+export function renderedLabels(page: Page, layers: readonly string[]): Promise<string[]> {
+  return page.evaluate((ids) => {
+    const map = window.__frontline?.map;
+    const present = ids.filter((id) => map?.getLayer(id));
+    if (!map || !present.length) return [];
+    return map.queryRenderedFeatures({ layers: present }).map((f) => {
+      const field = map.getLayoutProperty(f.layer.id, 'text-field') as [string, string];
+      return String(f.properties[field[1]]);
+    });
+  }, layers);
+}

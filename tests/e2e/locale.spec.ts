@@ -11,9 +11,13 @@ import {
   hasReference,
   NO_REFERENCE_REASON,
   openCompared,
+  renderedLabels,
   test,
   UNREACHABLE_URL,
 } from './fixtures.ts';
+
+/** The oblasts' names on the map (MapLibre symbols since issue #12). */
+const oblastLabels = (page: Page) => renderedLabels(page, ['oblast-labels']);
 
 /** The comparison's figures, named in either language (the page may start in Ukrainian). */
 const EITHER_FIGURES = /^(Change from|Зміни з)/u;
@@ -84,8 +88,9 @@ test.describe('English and Ukrainian interface (reference mirror, daily archive)
     // Place names in the tables and on the map.
     await expect(figures.getByRole('row', { name: /^Донецька область/u })).toBeVisible();
     await expect(figures.getByRole('row', { name: /^Покровськ і околиці/u })).toBeVisible();
-    await expect(page.locator('.oblast-label', { hasText: 'Донецька область' })).toBeVisible();
-    await expect(page.locator('.oblast-label', { hasText: /^Donetsk$/u })).toHaveCount(0);
+    // (At this scale the Donetsk oblast's longer Ukrainian name gives way to its cities' names, issue #12.)
+    await expect.poll(() => oblastLabels(page)).toContain('Харківська область');
+    expect(await oblastLabels(page)).not.toContain('Kharkiv');
     await page.evaluate(() => window.__frontline!.map.jumpTo({ center: [37.4, 48.4], zoom: 7 }));
     await expect(page.locator('.focus-label', { hasText: 'Покровськ і околиці' })).toBeVisible();
     // The map's own controls too.
@@ -112,7 +117,7 @@ test.describe('English and Ukrainian interface (reference mirror, daily archive)
     await expect.poll(() => htmlLang(page)).toBe('en');
     await expect(page.getByRole('heading', { name: 'Compare two dates' })).toBeVisible();
     await expect(page.getByTestId('gained')).toHaveText(gainedEn);
-    await expect(page.locator('.oblast-label', { hasText: /^Donetsk$/u })).toBeVisible();
+    await expect.poll(() => oblastLabels(page)).toContain('Donetsk');
     await expect(
       page.getByRole('group', { name: /^Change from/u }).getByRole('row', { name: /^Donetsk/u }),
     ).toBeVisible();
@@ -168,7 +173,7 @@ test.describe('a browser set to Ukrainian', () => {
     expect(await htmlLang(page)).toBe('uk');
     await expect(page.getByRole('heading', { name: 'Шкала часу' })).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'DeepStateMap недоступний' })).toBeVisible();
-    await expect(page.locator('.oblast-label', { hasText: 'Донецька область' })).toBeVisible();
+    await expect.poll(() => oblastLabels(page)).toContain('Харківська область');
     await expect.poll(() => urlLang(page)).toBe('uk');
     // A link's language wins over the browser's, without being remembered.
     await page.goto(`${UNREACHABLE_URL}?lang=en`);

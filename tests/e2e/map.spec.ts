@@ -5,6 +5,7 @@ import {
   hasReference,
   layerIds,
   NO_REFERENCE_REASON,
+  renderedLabels,
   test,
   UNREACHABLE_URL,
   waitForMapIdle,
@@ -32,7 +33,7 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
       'oblasts-contested-outline',
     ]);
     expect(await layerIds(page, 'focus-areas')).toEqual(['focus-areas-outline']);
-    await expect(page.locator('.oblast-label', { hasText: 'Donetsk' })).toBeVisible();
+    await expect.poll(() => renderedLabels(page, ['oblast-labels'])).toContain('Donetsk');
     // Focus-area labels appear from zoom 5.5 (HTML labels have no collision detection).
     await expect(page.locator('.focus-label', { hasText: 'Pokrovsk area' })).toBeHidden();
     await page.evaluate(() => window.__frontline!.map.jumpTo({ center: [37.4, 48.4], zoom: 7 }));

@@ -377,6 +377,7 @@ export const en = {
   'stateFile.version': 'state file version {version} is not one this app reads (1)',
   'stateFile.badField': 'its field "{field}" has the wrong type',
   'stateFile.tooBig': 'it is {size} bytes; a state file is at most {max}',
+  'map.attribution.places': 'Places',
   'settlements.heading': {
     one: '{count} place changed hands',
     other: '{count} places changed hands',

@@ -423,6 +423,7 @@ export const uk: Messages = {
   'stateFile.version': 'версію файлу стану {version} цей застосунок не читає (лише 1)',
   'stateFile.badField': 'його поле "{field}" має неправильний тип',
   'stateFile.tooBig': 'він має {size} байтів; файл стану — не більше {max}',
+  'map.attribution.places': 'Населені пункти',
   'settlements.heading': {
     one: '{count} населений пункт змінив контроль',
     few: '{count} населені пункти змінили контроль',

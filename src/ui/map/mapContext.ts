@@ -18,14 +18,33 @@ export function getMap(): MapLibreMap {
  * Invisible anchor layers in the inline style, bottom to top. A component adds its layers *before* the anchor above
  * its slot, so draw order never depends on which fetch finishes first.
  */
-export const SLOT_ANCHORS = ['slot-oblasts', 'slot-snapshots', 'slot-outlines', 'slot-top'] as const;
+export const SLOT_ANCHORS = [
+  'slot-oblasts',
+  'slot-water',
+  'slot-snapshots',
+  'slot-outlines',
+  'slot-top',
+  'slot-labels',
+  'slot-region-labels',
+  'slot-major-labels',
+] as const;
 
 /** The beforeId for each kind of layer. */
 export const BEFORE = {
   basemap: 'slot-oblasts',
-  oblastFill: 'slot-snapshots',
+  oblastFill: 'slot-water',
+  /** Rivers and roads (issue #12): over the oblasts' opaque fill, beneath the territory. */
+  water: 'slot-snapshots',
   snapshots: 'slot-outlines',
   outlines: 'slot-top',
+  /**
+   * Names (issue #12), above every territory layer and outline (your own areas still go on top). MapLibre places
+   * labels from the top layer down, and a later one that would overlap is dropped: the largest cities first, then
+   * the oblasts' names, then the other places.
+   */
+  labels: 'slot-labels',
+  regionLabels: 'slot-region-labels',
+  majorLabels: 'slot-major-labels',
 } as const;
 
 /** A map as handed between components outside ui/map (which alone imports maplibre-gl). */
