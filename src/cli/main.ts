@@ -39,8 +39,8 @@ function help(): string {
     'Commands:',
     ...rows,
     '',
-    'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), folder.',
-    'Also owlmaps (UA Control Map / Project Owl) and arcgis (--data LAYER_URL [--date-field NAME]): issue #16.',
+    'Sources (--source): deepstate-api (DeepStateMap versions), archive (DeepState daily archive), owlmaps',
+    '(UA Control Map / Project Owl), folder (your own files, --data DIR), arcgis (--data LAYER_URL [--date-field NAME]).',
     '--data DIR_OR_URL reads the source from a base URL or a folder laid out like it.',
     'HTTP sources: --timeout SECONDS per request (default 60), --retries N for failures worth retrying (default 2:',
     'no answer, a body that broke off, 5xx, 429; never 404); fetched snapshots are cached in',
@@ -62,7 +62,10 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`frontline: unknown command ${JSON.stringify(name)}\n\n${help()}`);
+    const near = closestCommand(name);
+    io.stderr(
+      `frontline: unknown command ${JSON.stringify(name)}${near ? ` (did you mean ${near}?)` : ''}\n\n${help()}`,
+    );
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -83,4 +86,23 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     io.stderr(`frontline ${name}: failed: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT.failure;
   }
+}
+
+/** The command a mistyped name most likely meant: within two edits (Levenshtein), or none. */
+function closestCommand(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const [best] = Object.keys(COMMANDS)
+    .map((c) => [c, distance(name.toLowerCase(), c)] as const)
+    .sort((x, y) => x[1] - y[1]);
+  return best && best[1] <= 2 ? best[0] : undefined;
 }

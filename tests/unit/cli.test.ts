@@ -44,8 +44,15 @@ describe('usage errors exit 2 with a message that says what is wrong', () => {
   it('an unknown command', async () => {
     const r = await run('frobnicate');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('frontline: unknown command "frobnicate"');
+    expect(r.stderr).toContain('frontline: unknown command "frobnicate"\n');
     expect(r.stdout).toBe('');
+  });
+
+  it('a mistyped command, with the one it most likely meant', async () => {
+    const r = await run('lenght');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('frontline: unknown command "lenght" (did you mean length?)');
+    expect((await run('chnage')).stderr).toContain('(did you mean change?)');
   });
 
   it('a date that is not in the calendar (2025-02-30)', async () => {

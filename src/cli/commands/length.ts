@@ -15,10 +15,9 @@ import { meta, metaComment } from '../meta.ts';
 import { sourceFrom } from '../openSource.ts';
 
 export const lengthCommand: Command = {
-  summary:
-    'length of the front line on a date: whole contact line, without the Dnipro, by stretch (issue #15)',
+  summary: 'length of the front line on a date: whole contact line, without the Dnipro, by stretch',
   usage:
-    'frontline length --source deepstate-api|archive|folder [--data DIR_OR_URL] --date YYYY-MM-DD ' +
+    'frontline length --source deepstate-api|archive|owlmaps|folder|arcgis [--data DIR_OR_URL] --date YYYY-MM-DD ' +
     '[--format json|csv|geojson]\n\n' +
     'The front line is the boundary of all occupied territory less the stretches within 1 km of Ukraine’s land\n' +
     'border with Russia and Belarus or of the coast (geodata/front-outline.geojson). lengthKm is geodesic on WGS84\n' +
