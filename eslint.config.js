@@ -73,7 +73,7 @@ export default ts.config(
               message: 'src/core is framework-free.',
             },
             {
-              group: ['../ui/*', '../cli/*', '../sources/*', '../server/*'],
+              group: ['**/ui/*', '**/cli/*', '**/sources/*', '**/server/*'],
               message: 'src/core depends on nothing above it.',
             },
           ],

@@ -6,7 +6,7 @@
  * Same-run baselines, from the same parsed geometries:
  *   (a) plain Turf: `intersect` of each side with the land, `difference` both ways, `intersect` per oblast;
  *   (b) GEOS (geos-wasm): the same operations; the land and the oblasts are converted once, untimed;
- *   (c) ours: `compareAssessments` (src/core/compareAssessments.ts), each run on fresh copies of the two snapshots so
+ *   (c) ours: `compareAssessments` (src/core/report/compareAssessments.ts), each run on fresh copies of the two snapshots so
  *       nothing prepared for one run's geometries helps the next; the land's complement is made once (warm-up), as
  *       GEOS's land is converted once.
  * Parsing one UA Control Map day (swap, validate, join the rings, clip) is timed apart.

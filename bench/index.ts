@@ -7,7 +7,7 @@
  *       geometries (the baseline);
  *   (b) GEOS 3.13 compiled to WebAssembly (`geos-wasm`): difference both ways, intersection per region; our areaKm2
  *       on its output. Converting the two snapshots into GEOS is timed; the regions are converted once, untimed;
- *   (c) ours: `changeBetween` (from boundary edges, src/core/segmentChange.ts) + `changeByRegion`. The regions'
+ *   (c) ours: `changeBetween` (from boundary edges, src/core/geometry/segmentChange.ts) + `changeByRegion`. The regions'
  *       indexes are built once, in the warm-up run, as GEOS's region geometries are; the snapshots are fresh copies
  *       for every run of every engine, so nothing prepared for one run's geometries helps the next. Ours builds
  *       the gained/lost GeoJSON polygons only when they are read; "(c) + polygons" reads them as well.

@@ -4,7 +4,7 @@
  *
  * For one archive snapshot, the class of every gazetteer place (2,843 points):
  *   (a) plain: Turf's `booleanPointInPolygon` of every point against every polygon of the snapshot (the baseline);
- *   (b) ours: `placeClasses` (src/core/settlementsChanged.ts), the same predicate behind each polygon's bounding box.
+ *   (b) ours: `placeClasses` (src/core/report/settlementsChanged.ts), the same predicate behind each polygon's bounding box.
  * Then (c): `frontline history --settlements` over the whole archive, a day at a time (ours only, one class per place
  * per snapshot, each snapshot classified once). Medians of RUNS runs after one warm-up; (a) and (b) must agree.
  *

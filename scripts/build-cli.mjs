@@ -51,7 +51,8 @@ function validatorVersion() {
   if (!list) throw new Error(`${shippedModule}: VALIDATOR_SOURCES not found`);
   const hash = createHash('sha256');
   for (const dir of [...list.matchAll(/'([^']+)'/gu)].map((m) => m[1])) {
-    for (const name of readdirSync(join(root, dir))
+    for (const name of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+      .map((n) => n.replaceAll('\\', '/'))
       .filter((n) => n.endsWith('.ts'))
       .sort()) {
       hash

@@ -2,7 +2,7 @@
 // Derives geodata/front-outline.geojson: the parts of Ukraine's outline that are never front line — its land border
 // with Russia, its land border with Belarus, and its sea coast (Black Sea, Sea of Azov, the Crimean shore, islands) —
 // from OpenStreetMap as packaged by @geo-maps/countries-coastline-1m@0.6.0 (map.geo.json: one feature per country,
-// `A3` code, land borders plus the coastline, inland water not cut out; ODbL). Used by src/core/frontLine.ts
+// `A3` code, land borders plus the coastline, inland water not cut out; ODbL). Used by src/core/geometry/frontLine.ts
 // (issue #15) to take the border and the coast out of the boundary of occupied territory.
 //
 // The package unpacks to ~107 MB, so it is not an app dependency: it lives in scripts/geodata/package.json and is

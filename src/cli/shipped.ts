@@ -41,7 +41,8 @@ export const VALIDATOR_SOURCES = ['src/core', 'src/sources'] as const;
 let validator: string | undefined;
 
 /**
- * Names the validator by its code: the SHA-256 of every .ts file in VALIDATOR_SOURCES (names and texts, sorted), so
+ * Names the validator by its code: the SHA-256 of every .ts file in VALIDATOR_SOURCES and their folders (names and
+ * texts, sorted), so
  * any change to parsing or validation makes earlier results stale (src/cli/validatedCache.ts). The compiled CLI
  * carries the same hash, computed when it was built.
  * @example validatorVersion() // 'c0ffee…' (64 hex digits)
@@ -51,7 +52,9 @@ export function validatorVersion(): string {
   const hash = createHash('sha256');
   const root = new URL('../../', import.meta.url);
   for (const dir of VALIDATOR_SOURCES) {
-    for (const name of readdirSync(new URL(`${dir}/`, root))
+    // Recursive: src/core is grouped in folders (model/, io/, geometry/, report/).
+    for (const name of readdirSync(new URL(`${dir}/`, root), { recursive: true, encoding: 'utf8' })
+      .map((n) => n.replaceAll('\\', '/'))
       .filter((n) => n.endsWith('.ts'))
       .sort()) {
       hash

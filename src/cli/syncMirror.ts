@@ -3,7 +3,7 @@
  * - deepstate-api: `history/public` (the full list, so the app lists every version) and `history/{id}/geojson` for
  *   the versions chosen — the last one of each day, ISO week or month;
  * - archive: `deepstatemap_data_YYYYMMDD.geojson`, one per day (or the last day of each week or month).
- * Every file is validated through the one path (the sources' parsers → src/core/validateGeoJson.ts) before it is
+ * Every file is validated through the one path (the sources' parsers → src/core/io/validateGeoJson.ts) before it is
  * written, atomically; files already present and valid are kept, so a rerun resumes where an interrupted one stopped.
  */
 import { existsSync } from 'node:fs';
@@ -99,7 +99,7 @@ interface Item {
 const MAX_WARNING_LINES = 3;
 
 /**
- * Parses bytes through the first step for any text (src/core/parseGeoJsonText.ts) and the source's parser; issues
+ * Parses bytes through the first step for any text (src/core/io/parseGeoJsonText.ts) and the source's parser; issues
  * on any failure. A byte-order mark's warning joins the parser's.
  */
 function check(

@@ -22,7 +22,7 @@ export async function loadUserAreas(path: string, warn: (msg: string) => void): 
   }
   const parsed = parseGeoJsonText(text, { label });
   if (!parsed.ok) throw new UsageError(`--areas: ${parsed.issues.join('; ')}`);
-  // The same rules as the browser's own areas (import and storage): src/core/parseUserAreas.ts.
+  // The same rules as the browser's own areas (import and storage): src/core/io/parseUserAreas.ts.
   const areas = parseUserAreas(parsed.value, { label });
   if (!areas.ok) throw new UsageError(`--areas: ${areas.issues.join('; ')}`);
   for (const w of [...parsed.warnings, ...areas.warnings]) warn(`warning: ${w}\n`);

@@ -1,6 +1,6 @@
 /**
  * A source whose snapshots have their liberated ground outside Ukraine (the Kursk-area incursion) marked `inRussia`:
- * drawn, not counted in Ukraine's totals, as DeepState's own figures do (src/core/markOutsideUkraine.ts, issue #13).
+ * drawn, not counted in Ukraine's totals, as DeepState's own figures do (src/core/geometry/markOutsideUkraine.ts, issue #13).
  */
 import { markOutsideUkraine, type Region } from '../core/index.ts';
 import type { SnapshotSource } from '../sources/types.ts';

@@ -2,49 +2,49 @@
  * The core's public surface: the UI, the worker and the CLI import from here only (see ../shared/STYLE.md).
  * Everything here is pure TypeScript with no I/O, DOM, Svelte or MapLibre.
  */
-export * from './model.ts';
-export { parseDeepStateName, classifyDeepState } from './classifyDeepState.ts';
-export type { DeepStateName, DeepStateKind } from './classifyDeepState.ts';
-export { parseHistoryList, parseDeepStateVersion } from './parseDeepState.ts';
-export type { Parsed } from './model.ts';
-export { areaKm2, AREA_MODEL } from './areaKm2.ts';
-export { classUnion, snapshotAreas } from './snapshotAreas.ts';
-export type { ClassAreaMap, Region, RegionProperties, SnapshotAreas } from './snapshotAreas.ts';
-export { isIsoDate, daysBetween, monthEnds, shiftDate } from './dates.ts';
-export { nearestVersions } from './nearestVersions.ts';
-export { areasToCsv } from './areasToCsv.ts';
-export type { AreaRow } from './areasToCsv.ts';
+export * from './model/model.ts';
+export { parseDeepStateName, classifyDeepState } from './io/classifyDeepState.ts';
+export type { DeepStateName, DeepStateKind } from './io/classifyDeepState.ts';
+export { parseHistoryList, parseDeepStateVersion } from './io/parseDeepState.ts';
+export type { Parsed } from './model/model.ts';
+export { areaKm2, AREA_MODEL } from './geometry/areaKm2.ts';
+export { classUnion, snapshotAreas } from './report/snapshotAreas.ts';
+export type { ClassAreaMap, Region, RegionProperties, SnapshotAreas } from './report/snapshotAreas.ts';
+export { isIsoDate, daysBetween, monthEnds, shiftDate } from './model/dates.ts';
+export { nearestVersions } from './model/nearestVersions.ts';
+export { areasToCsv } from './report/areasToCsv.ts';
+export type { AreaRow } from './report/areasToCsv.ts';
 export {
   parseArchiveDay,
   archiveDateFromName,
   archiveFileName,
   archiveVersion,
   ARCHIVE_SOURCE_ID,
-} from './parseArchive.ts';
-export { changeBetween, changeByRegion, classGeometry, overlayChange } from './changeBetween.ts';
-export { segmentChange } from './segmentChange.ts';
-export { areaByRegion } from './overlapKm2.ts';
-export { edgeSetOf, polygonEdgeSet, polygonsOf } from './edgeSet.ts';
-export type { EdgeSet } from './edgeSet.ts';
-export { changeWindows, windowedChange } from './windowedChange.ts';
-export type { ChangeClass, RegionChange } from './changeBetween.ts';
-export type { Change } from './model.ts';
-export { parseClaims, judge, claimsForPeriod } from './reportedFigures.ts';
-export type { Claim, ClaimCheck, ClaimMetric, Verdict } from './reportedFigures.ts';
-export { toCsv, neutraliseCell } from './toCsv.ts';
-export type { Cell } from './toCsv.ts';
-export { stepDates } from './stepDates.ts';
-export type { Step } from './stepDates.ts';
+} from './io/parseArchive.ts';
+export { changeBetween, changeByRegion, classGeometry, overlayChange } from './geometry/changeBetween.ts';
+export { segmentChange } from './geometry/segmentChange.ts';
+export { areaByRegion } from './geometry/overlapKm2.ts';
+export { edgeSetOf, polygonEdgeSet, polygonsOf } from './geometry/edgeSet.ts';
+export type { EdgeSet } from './geometry/edgeSet.ts';
+export { changeWindows, windowedChange } from './geometry/windowedChange.ts';
+export type { ChangeClass, RegionChange } from './geometry/changeBetween.ts';
+export type { Change } from './model/model.ts';
+export { parseClaims, judge, claimsForPeriod } from './report/reportedFigures.ts';
+export type { Claim, ClaimCheck, ClaimMetric, Verdict } from './report/reportedFigures.ts';
+export { toCsv, neutraliseCell } from './report/toCsv.ts';
+export type { Cell } from './report/toCsv.ts';
+export { stepDates } from './model/stepDates.ts';
+export type { Step } from './model/stepDates.ts';
 // Issue #3: one validation path, user files, sync steps.
-export { validateGeoJson } from './validateGeoJson.ts';
-export type { ValidateOptions, ValidFeature, ValidCollection } from './validateGeoJson.ts';
-export { findCrossings } from './findCrossings.ts';
-export type { Crossing } from './findCrossings.ts';
-export { dateFromName, datesInName, dateFromValue } from './dateFromName.ts';
-export { parseTerritoryClass, CLASS_PROPERTIES } from './parseTerritoryClass.ts';
-export { parseUserCollection, collectionDates, propertyOf } from './parseUserCollection.ts';
-export type { UserCollectionOptions } from './parseUserCollection.ts';
-export { versionsPerPeriod, periodOf, STEPS } from './versionsPerPeriod.ts';
+export { validateGeoJson } from './io/validateGeoJson.ts';
+export type { ValidateOptions, ValidFeature, ValidCollection } from './io/validateGeoJson.ts';
+export { findCrossings } from './geometry/findCrossings.ts';
+export type { Crossing } from './geometry/findCrossings.ts';
+export { dateFromName, datesInName, dateFromValue } from './io/dateFromName.ts';
+export { parseTerritoryClass, CLASS_PROPERTIES } from './io/parseTerritoryClass.ts';
+export { parseUserCollection, collectionDates, propertyOf } from './io/parseUserCollection.ts';
+export type { UserCollectionOptions } from './io/parseUserCollection.ts';
+export { versionsPerPeriod, periodOf, STEPS } from './model/versionsPerPeriod.ts';
 export {
   buildChangeReport,
   changeReportCsv,
@@ -53,10 +53,10 @@ export {
   reportMeta,
   round2,
   usedSnapshotMeta,
-} from './changeReport.ts';
-export type { ChangeReport, ReportMeta, ReportedCheck, UsedSnapshot } from './changeReport.ts';
-export { snapshotsFromFile } from './snapshotsFromFile.ts';
-export type { FileSnapshots } from './snapshotsFromFile.ts';
+} from './report/changeReport.ts';
+export type { ChangeReport, ReportMeta, ReportedCheck, UsedSnapshot } from './report/changeReport.ts';
+export { snapshotsFromFile } from './io/snapshotsFromFile.ts';
+export type { FileSnapshots } from './io/snapshotsFromFile.ts';
 // Issue #6: the first step for any file or response body.
 export {
   parseGeoJsonText,
@@ -65,22 +65,22 @@ export {
   MAX_BYTES,
   MAX_DEPTH,
   MAX_VERTICES,
-} from './parseGeoJsonText.ts';
-export type { ParseTextOptions } from './parseGeoJsonText.ts';
-export { impossibleDate, impossibleDatesInName } from './dateFromName.ts';
+} from './io/parseGeoJsonText.ts';
+export type { ParseTextOptions } from './io/parseGeoJsonText.ts';
+export { impossibleDate, impossibleDatesInName } from './io/dateFromName.ts';
 // Issue #5: areas of your own (drawn in the browser, or `change --areas FILE`).
-export { parseUserAreas, isUserArea, USER_AREA_PREFIX } from './parseUserAreas.ts';
-export { userAreasGeoJson } from './userAreasGeoJson.ts';
-export type { NamedArea } from './userAreasGeoJson.ts';
-export { circlePolygon, MAX_CIRCLE_KM } from './circlePolygon.ts';
-export { boundsOf } from './boundsOf.ts';
-export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from './changeBetween.ts';
-export type { ChangeEngineStats } from './changeBetween.ts';
-export { makeValid, repairPolygon } from './makeValid.ts';
-export { inUkraine, markOutsideUkraine } from './markOutsideUkraine.ts';
+export { parseUserAreas, isUserArea, USER_AREA_PREFIX } from './io/parseUserAreas.ts';
+export { userAreasGeoJson } from './report/userAreasGeoJson.ts';
+export type { NamedArea } from './report/userAreasGeoJson.ts';
+export { circlePolygon, MAX_CIRCLE_KM } from './geometry/circlePolygon.ts';
+export { boundsOf } from './geometry/boundsOf.ts';
+export { CHANGE_INVARIANT_KM2, changeEngineStats, resetChangeEngineStats } from './geometry/changeBetween.ts';
+export type { ChangeEngineStats } from './geometry/changeBetween.ts';
+export { makeValid, repairPolygon } from './geometry/makeValid.ts';
+export { inUkraine, markOutsideUkraine } from './geometry/markOutsideUkraine.ts';
 // Issue #16: a second opinion (UA Control Map, ArcGIS layers) and comparing assessments.
-export { landOutline, clipToLand } from './landClip.ts';
-export type { LandOutline } from './landClip.ts';
+export { landOutline, clipToLand } from './geometry/landClip.ts';
+export type { LandOutline } from './geometry/landClip.ts';
 export {
   parseOwlmapsBase,
   parseOwlmapsDay,
@@ -89,14 +89,14 @@ export {
   owlmapsVersion,
   OWLMAPS_NO_DATA,
   OWLMAPS_SOURCE_ID,
-} from './parseOwlmaps.ts';
+} from './io/parseOwlmaps.ts';
 export {
   compareAssessments,
   comparedGeometry,
   comparisonCsv,
   comparisonGeoJson,
-} from './compareAssessments.ts';
-export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './compareAssessments.ts';
+} from './report/compareAssessments.ts';
+export type { AssessmentComparison, AssessmentSide, OblastAgreement } from './report/compareAssessments.ts';
 // Issue #12: the places that changed hands.
 export {
   settlementsFrom,
@@ -107,11 +107,16 @@ export {
   byOblastThenName,
   isTaken,
   isRetaken,
-} from './settlementsChanged.ts';
-export type { PlaceClass, Settlement, SettlementChange, SettlementProperties } from './settlementsChanged.ts';
-export type { ReportRegionRow } from './changeReport.ts';
-export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './reportedFigures.ts';
-export type { SettlementClaim, SettlementClaimCheck } from './reportedFigures.ts';
+} from './report/settlementsChanged.ts';
+export type {
+  PlaceClass,
+  Settlement,
+  SettlementChange,
+  SettlementProperties,
+} from './report/settlementsChanged.ts';
+export type { ReportRegionRow } from './report/changeReport.ts';
+export { parseSettlementClaims, judgeCount, SETTLEMENT_COUNT_CAVEAT } from './report/reportedFigures.ts';
+export type { SettlementClaim, SettlementClaimCheck } from './report/reportedFigures.ts';
 // Issue #15: the front line and its length.
 export {
   frontContext,
@@ -122,18 +127,24 @@ export {
   SLIVER_KM,
   SEAM_WIDTH_KM,
   DNIPRO_ZONE,
-} from './frontLine.ts';
-export type { FrontContext, FrontLine, FrontStretch, StretchSummary, StretchKind } from './frontLine.ts';
-export type { FrontOutlineCollection, OutlineKind } from './frontOutline.ts';
-export { geodesicEdgeKm, geodesicLineKm } from './geodesicKm.ts';
-export { generaliseLine } from './generaliseLine.ts';
+} from './geometry/frontLine.ts';
+export type {
+  FrontContext,
+  FrontLine,
+  FrontStretch,
+  StretchSummary,
+  StretchKind,
+} from './geometry/frontLine.ts';
+export type { FrontOutlineCollection, OutlineKind } from './geometry/frontOutline.ts';
+export { geodesicEdgeKm, geodesicLineKm } from './geometry/geodesicKm.ts';
+export { generaliseLine } from './geometry/generaliseLine.ts';
 export {
   frontLengthReport,
   frontLengthCsv,
   frontLineGeoJson,
   greyOuterGeometry,
   LENGTH_MODEL,
-} from './frontLineReport.ts';
-export type { FrontLengthReport, FrontLineProperties } from './frontLineReport.ts';
-export { parseLengthClaims, judgeLength } from './reportedFigures.ts';
-export type { LengthClaim, LengthCheck } from './reportedFigures.ts';
+} from './report/frontLineReport.ts';
+export type { FrontLengthReport, FrontLineProperties } from './report/frontLineReport.ts';
+export { parseLengthClaims, judgeLength } from './report/reportedFigures.ts';
+export type { LengthClaim, LengthCheck } from './report/reportedFigures.ts';

@@ -76,7 +76,7 @@ export interface CacheOptions {
   now?: () => Date;
   /** Told when the cache could not be read or written (the fetch itself still succeeds). */
   onError?: (message: string) => void;
-  /** Largest answer read (and cached); default MAX_BYTES (src/core/parseGeoJsonText.ts). */
+  /** Largest answer read (and cached); default MAX_BYTES (src/core/io/parseGeoJsonText.ts). */
   maxBytes?: number;
 }
 

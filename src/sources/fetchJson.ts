@@ -15,7 +15,7 @@ const transient = new WeakMap<SourceError, number>();
 /**
  * GETs `url` and parses JSON, failing with a SourceError that says what went wrong: unreachable, timed out, stalled
  * or broken off after the headers, HTTP status, over the size cap, or a body that is not JSON (an HTML error page
- * served with 200, truncated JSON, …: every body goes through parseGeoJsonText, src/core/parseGeoJsonText.ts).
+ * served with 200, truncated JSON, …: every body goes through parseGeoJsonText, src/core/io/parseGeoJsonText.ts).
  * With `retry`, what is worth retrying is tried again after a growing delay, each attempt with its own time limit;
  * the final error then says how many attempts were made.
  * @example await fetchJson(fetch, '/api/deepstate/history/public', { timeoutMs: 20_000 })

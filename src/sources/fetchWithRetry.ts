@@ -13,7 +13,7 @@ import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy }
 export interface RetryOptions extends Partial<RetryPolicy> {
   /** Per-attempt time limit. Default 60 s. */
   timeoutMs?: number;
-  /** Largest body read; a bigger one fails at once, not retried. Default MAX_BYTES (src/core/parseGeoJsonText.ts). */
+  /** Largest body read; a bigger one fails at once, not retried. Default MAX_BYTES (src/core/io/parseGeoJsonText.ts). */
   maxBytes?: number;
   signal?: AbortSignal;
 }

@@ -6,7 +6,7 @@
  * 3. a `date` member or property of the collection;
  * 4. the features' own `date` properties — a file holding several dates gives one snapshot per date.
  * Files sharing a date are merged into one snapshot (e.g. `2025-08-15-occupied.geojson` + `2025-08-15-grey.geojson`).
- * Classes come from each feature's `class`/`cls`/`status` property or the default class (src/core/parseUserCollection.ts).
+ * Classes come from each feature's `class`/`cls`/`status` property or the default class (src/core/io/parseUserCollection.ts).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
@@ -65,7 +65,7 @@ export const folderVersion = (date: string): Version => ({
 });
 
 /**
- * A file's JSON through the one first step for any text (src/core/parseGeoJsonText.ts). The size is checked on disk
+ * A file's JSON through the one first step for any text (src/core/io/parseGeoJsonText.ts). The size is checked on disk
  * first, so a 200 MB file is refused without being read. Unreadable files are issues too.
  */
 async function readJson(file: string, label: string, maxBytes: number): Promise<Parsed<unknown>> {

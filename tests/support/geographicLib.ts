@@ -1,6 +1,6 @@
 /**
  * The reference area: GeographicLib's geodesic polygon area on WGS84 (Karney 2013, `geographiclib-geodesic`),
- * independent of src/core/areaKm2.ts. It takes edges as geodesics where areaKm2 takes them straight in lon/lat;
+ * independent of src/core/geometry/areaKm2.ts. It takes edges as geodesics where areaKm2 takes them straight in lon/lat;
  * the two agree to well under 0.001% on front-line data, whose edges are tens of metres to a few km.
  */
 import geodesic from 'geographiclib-geodesic';

@@ -28,9 +28,9 @@ export interface Geos {
   /** The union of a geometry's own parts (overlapping parts of a MultiPolygon merged). */
   unaryUnion(g: GeosGeom): GeosGeom;
   free(g: GeosGeom): void;
-  /** Douglas–Peucker of a line in planar coordinates (GEOSSimplify), for src/core/generaliseLine.ts. */
+  /** Douglas–Peucker of a line in planar coordinates (GEOSSimplify), for src/core/geometry/generaliseLine.ts. */
   simplifyLine(line: readonly Position[], tolerance: number): Position[];
-  /** Planar distance from a point to the nearest of some lines (GEOSDistance), for src/core/frontOutline.ts. */
+  /** Planar distance from a point to the nearest of some lines (GEOSDistance), for src/core/geometry/frontOutline.ts. */
   distanceToLines(point: Position, lines: readonly (readonly Position[])[]): number;
   /** The GEOS version string, e.g. `3.13.0-CAPI-1.19.0`. */
   version: string;

@@ -14,8 +14,8 @@ import { boxPolygon } from '../support/shapes.ts';
 
 const mode = vi.hoisted(() => ({ current: 'honest' as 'honest' | 'off-by-one' | 'unlinked' }));
 
-vi.mock('../../src/core/segmentChange.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/core/segmentChange.ts')>();
+vi.mock('../../src/core/geometry/segmentChange.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/geometry/segmentChange.ts')>();
   return {
     ...real,
     segmentChange: (...args: Parameters<typeof real.segmentChange>) => {

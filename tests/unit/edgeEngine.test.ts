@@ -1,5 +1,5 @@
 /**
- * The pieces of the edge-based change engine (src/core/segmentChange.ts and the modules it is built from), on small
+ * The pieces of the edge-based change engine (src/core/geometry/segmentChange.ts and the modules it is built from), on small
  * authored cases where the right answer is known: degenerate contacts (T-junctions, collinear overlaps, corners),
  * linking edges into rings, the 1e-9° snap, areas inside regions against Turf's intersect, and unions against Turf's.
  */
@@ -14,10 +14,10 @@ import {
   type AreaGeometry,
   type EdgeSet,
 } from '../../src/core/index.ts';
-import { TERM_TO_KM2 } from '../../src/core/edgeArea.ts';
-import { linkRings, ringsOf } from '../../src/core/linkRings.ts';
-import { splitEdges } from '../../src/core/splitEdges.ts';
-import { unionEdges } from '../../src/core/unionEdges.ts';
+import { TERM_TO_KM2 } from '../../src/core/geometry/edgeArea.ts';
+import { linkRings, ringsOf } from '../../src/core/geometry/linkRings.ts';
+import { splitEdges } from '../../src/core/geometry/splitEdges.ts';
+import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { FLOAT_REL } from './tolerances.ts';
 
 const box = (w: number, s: number, e: number, n: number): Position[] => [

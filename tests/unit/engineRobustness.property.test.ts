@@ -1,7 +1,7 @@
 /**
  * Issue #13: generated degenerate inputs against GEOS (geos-wasm) as the oracle — sloping T-junctions at 5–7
  * decimals, edges 1 ulp apart, overlapping and repeated parts, holes touching their shell at a vertex, bowties and
- * figure-8s. Our rule (src/core/makeValid.ts): each polygon repaired by the even–odd rule (GEOS MakeValid), the parts
+ * figure-8s. Our rule (src/core/geometry/makeValid.ts): each polygon repaired by the even–odd rule (GEOS MakeValid), the parts
  * of a geometry united (GEOS UnaryUnion). For each case: our made-valid geometry is valid for GEOS, its area and the
  * change's gained and lost agree with GEOS's within 0.01 km², gained − lost = net, and the edge engine answered
  * without a fallback.

@@ -20,8 +20,8 @@ import {
   type AreaGeometry,
   type Snapshot,
 } from '../../src/core/index.ts';
-import { orient } from '../../src/core/orient.ts';
-import { unionEdges } from '../../src/core/unionEdges.ts';
+import { orient } from '../../src/core/geometry/orient.ts';
+import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
 import { fileFetch } from '../../src/sources/fileFetch.ts';
 import { referenceDir } from '../support/referenceData.ts';

@@ -1,13 +1,13 @@
 /**
  * Hand-written geometry of the front-line length (issue #15) against GEOS (geos-wasm), which shares no code with it:
- * the Douglas–Peucker generalisation (src/core/generaliseLine.ts) against GEOSSimplify, and the outline's distance
- * search (src/core/frontOutline.ts, a grid) against GEOSDistance over every segment of the real outline.
+ * the Douglas–Peucker generalisation (src/core/geometry/generaliseLine.ts) against GEOSSimplify, and the outline's distance
+ * search (src/core/geometry/frontOutline.ts, a grid) against GEOSDistance over every segment of the real outline.
  */
 import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generaliseLine, type FrontOutlineCollection } from '../../src/core/index.ts';
-import { M_PER_DEG, outlineDistance, outlineIndexOf } from '../../src/core/frontOutline.ts';
+import { M_PER_DEG, outlineDistance, outlineIndexOf } from '../../src/core/geometry/frontOutline.ts';
 import { loadGeos } from '../support/geos.ts';
 
 /** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */

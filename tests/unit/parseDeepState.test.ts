@@ -319,7 +319,7 @@ describe('parseDeepStateVersion on bad input', () => {
     ]);
   });
 
-  // Since issue #3 every source goes through src/core/validateGeoJson.ts: broken structure or coordinates make the
+  // Since issue #3 every source goes through src/core/io/validateGeoJson.ts: broken structure or coordinates make the
   // version unusable (issues), while empty geometries are only skipped (warnings).
   const occupied = { name: 'Окуповано /// Occupied /// geoJSON.status.occupied' };
   const square = [

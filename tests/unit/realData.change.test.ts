@@ -30,7 +30,7 @@ import { createArchiveSource } from '../../src/sources/archive.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
 import { fileFetch } from '../../src/sources/fileFetch.ts';
 import type { SnapshotSource } from '../../src/sources/types.ts';
-import { unionEdges } from '../../src/core/unionEdges.ts';
+import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { featureCollection, union } from '@turf/turf';
 import { geographicLibKm2 } from '../support/geographicLib.ts';
 import { loadGeos } from '../support/geos.ts';

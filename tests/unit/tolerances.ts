@@ -3,7 +3,7 @@
  * file, never loosen an assert inline"). All relative tolerances are fractions: 1e-4 = 0.01%.
  */
 
-/** `areaKm2` against GeographicLib's geodesic polygon area (the claim in src/core/areaKm2.ts): 0.01%. */
+/** `areaKm2` against GeographicLib's geodesic polygon area (the claim in src/core/geometry/areaKm2.ts): 0.01%. */
 export const GEOGRAPHICLIB_REL = 1e-4;
 
 /** A correct ellipsoidal area against DeepState's published figures (../shared/geodata/README.md): 0.5%. */
@@ -11,7 +11,7 @@ export const PUBLISHED_REL = 0.005;
 
 /**
  * How far below the ellipsoidal area plain `@turf/area` (a sphere of radius 6,371,008.8 m) reads at 48°N:
- * between 0.1% and 0.4% low. Documents why src/core/areaKm2.ts does not use it.
+ * between 0.1% and 0.4% low. Documents why src/core/geometry/areaKm2.ts does not use it.
  */
 export const TURF_LOW_MIN_REL = 0.001;
 export const TURF_LOW_MAX_REL = 0.004;
@@ -26,7 +26,7 @@ export const FLOAT_REL = 1e-9;
 export const GOLDEN_KM2_DECIMALS = 2;
 
 /**
- * The windowed change engine (src/core/windowedChange.ts) against the plain overlay (`overlayChange`): equal within
+ * The windowed change engine (src/core/geometry/windowedChange.ts) against the plain overlay (`overlayChange`): equal within
  * 0.05% or 0.05 km², whichever is larger (issue #4's bar for "the same result as the baseline").
  */
 export const WINDOWED_VS_OVERLAY_REL = 5e-4;
@@ -34,7 +34,7 @@ export const WINDOWED_VS_OVERLAY_ABS_KM2 = 0.05;
 
 /**
  * How far areas of pieces cut out by an overlay may fail to add up to the area of the whole (gained − lost vs
- * area(B) − area(A); per-region parts vs the total), as a fraction of the larger input area. src/core/areaKm2.ts
+ * area(B) − area(A); per-region parts vs the total), as a fraction of the larger input area. src/core/geometry/areaKm2.ts
  * integrates every sloping edge with Simpson's rule, so this is floating-point noise plus Simpson's O(Δφ⁵) term
  * (measured 3e-10 km² on the random star polygons of tests/unit/changeBetween.property.test.ts).
  */
@@ -60,14 +60,14 @@ export const INDEPENDENT_CHANGE_ABS_KM2 = 0.05;
 export const CLI_SUM_ABS_KM2 = 0.05;
 
 /**
- * The edge engine (src/core/segmentChange.ts) snaps coordinates to 1e-9° before it overlays (src/core/edgeSet.ts):
+ * The edge engine (src/core/geometry/segmentChange.ts) snaps coordinates to 1e-9° before it overlays (src/core/geometry/edgeSet.ts):
  * each vertex moves by at most 0.08 mm, so an area bounded by p km of edges moves by at most p × 8e-8 km². For the
  * test polygons (perimeters under 100 km) that is under 1e-5 km², which is this bound — on top of FLOAT_REL noise.
  */
 export const SNAP_ABS_KM2 = 1e-5;
 
 /**
- * A union from edges (src/core/unionEdges.ts) against Turf's union on real versions: measured at most 1.3e-8 of the
+ * A union from edges (src/core/geometry/unionEdges.ts) against Turf's union on real versions: measured at most 1.3e-8 of the
  * area over every class of all 41 reference versions (the 1e-9° snap plus rounding); the bound is ten times that.
  */
 export const UNION_VS_TURF_REL = 1.3e-7;
@@ -81,7 +81,7 @@ export const METAMORPHIC_KM2 = 0.01;
 
 /**
  * Issue #13: how far gained − lost may be from net (area(B) − area(A)) in one change report: rings under 1 m² dropped
- * from the outputs, plus floating-point noise. The runtime check in src/core/changeBetween.ts uses the same bound.
+ * from the outputs, plus floating-point noise. The runtime check in src/core/geometry/changeBetween.ts uses the same bound.
  */
 export const CHANGE_INVARIANT_KM2 = 1e-3;
 

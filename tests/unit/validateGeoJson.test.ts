@@ -1,5 +1,5 @@
 /**
- * The one validation path (src/core/validateGeoJson.ts), rule by rule, on tiny authored fixtures:
+ * The one validation path (src/core/io/validateGeoJson.ts), rule by rule, on tiny authored fixtures:
  * tests/fixtures/in/validation/*.geojson → tests/fixtures/out/validation/*.json (golden: messages and the cleaned
  * geometry). The golden files change only on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/validateGeoJson.test.ts
  */

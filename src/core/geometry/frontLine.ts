@@ -1,0 +1,410 @@
+/**
+ * The front line on a date and its length (issue #15): the boundary of the occupied territory minus the stretches
+ * that run along Ukraine's land border with Russia and Belarus or along the coast, split into named stretches (the
+ * Dnipro, the land front by oblast, pockets), measured geodesically on WGS84 as drawn (raw) and generalised.
+ *
+ * Method, per boundary edge (memoised by its coordinates, so a day that shares most of its boundary with the day
+ * before costs little more than a hash lookup per edge):
+ * 1. cut the edge into pieces of at most {@link PIECE_M}; a piece whose midpoint lies within the tolerance
+ *    {@link FRONT_TOLERANCE_M} of the border or the coast (src/core/geometry/frontOutline.ts) is border or coast, the rest is
+ *    front;
+ * 2. a stretch of front shorter than {@link SLIVER_KM} between two excluded stretches of the same kind is a sliver of
+ *    the source's drawing (a chord across a bend of the border, a lagoon's shore), not front, and is excluded too;
+ * 3. the front is split where an edge's midpoint changes oblast or enters the Dnipro zone ({@link DNIPRO_ZONE});
+ *    a ring with no excluded piece at all (an enclave or an island of occupation) is a pocket.
+ * Lengths: geodesic per edge (src/core/geometry/geodesicKm.ts); the generalised length simplifies each stretch with
+ * Douglas–Peucker at {@link GENERALISE_M} (src/core/geometry/generaliseLine.ts). The headline `lengthKm` is the generalised one.
+ */
+import type { Position } from 'geojson';
+import { hashEdge } from './edgeHash.ts';
+import { TERM_TO_KM2 } from './edgeArea.ts';
+import { edgeSetOf, polygonsOf } from './edgeSet.ts';
+import {
+  outlineDistance,
+  outlineIndexOf,
+  type FrontOutlineCollection,
+  type OutlineIndex,
+  type OutlineKind,
+} from './frontOutline.ts';
+import { generaliseLine } from './generaliseLine.ts';
+import { geodesicEdgeKm, geodesicLineKm } from './geodesicKm.ts';
+import type { AreaGeometry } from '../model/model.ts';
+import type { Region } from '../report/snapshotAreas.ts';
+import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
+
+/**
+ * A boundary stretch within this many metres of the border or the coast counts as border or coast. 1 km: the daily
+ * archive is simplified to ~3,000 vertices, and 97.6% of its vertices within 5 km of the OpenStreetMap outline lie
+ * within 1 km of it (docs/front-length.md); the length barely moves between 500 m and 2 km. The front itself runs
+ * that close to the border only where it meets it.
+ */
+export const FRONT_TOLERANCE_M = 1000;
+/** Pieces an edge is cut into before it is classified: transitions are placed to within half of this. */
+export const PIECE_M = 100;
+/** The generalisation tolerance of the headline length: 1 km, the scale a front is quoted at. */
+export const GENERALISE_M = 1000;
+/**
+ * Front shorter than this between two stretches of border (or of coast) is a sliver of the drawing, in km. Along the
+ * border, 5 km: a chord of the simplified drawing across a bend of the border. Along the coast, 25 km: the drawing
+ * follows the shore of lagoons that the OpenStreetMap coastline closes off at their mouths (Molochnyi liman, the bays
+ * by the Berdiansk and Obytichna spits), and no front has ever run from the shore back to the shore.
+ */
+export const SLIVER_KM: Readonly<Record<OutlineKind, number>> = { border: 5, coast: 25 };
+/**
+ * A closed ring with no border or coast whose mean width (2 × area ÷ perimeter) is under this many km is a seam: a
+ * gap the source left between two of its own polygons (DeepState's API versions draw occupied-since-2022, ORDLO and
+ * Crimea as separate features whose shared edges do not always meet), not a pocket. Real pockets are kilometres wide.
+ */
+export const SEAM_WIDTH_KM = 0.2;
+/**
+ * Where the front follows the Dnipro, from its mouth past Kherson up the former Kakhovka reservoir: front whose
+ * edges' midpoints lie in this box (degrees) is the Dnipro stretch. The box ends in the east at 35.2° E, where the
+ * land front of Zaporizhzhia oblast leaves the reservoir's shore (near Kamianske), and excludes nothing else: no other
+ * front has run west of that meridian and south of 48° N since November 2022.
+ */
+export const DNIPRO_ZONE = { west: 32.2, south: 46.2, east: 35.2, north: 48.0 } as const;
+
+export type PieceKind = 'front' | OutlineKind;
+export type StretchKind = 'dnipro' | 'land' | 'pocket';
+
+interface EdgeInfo {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  km: number;
+  /** Pieces: piece j spans [cuts[j], cuts[j + 1]] of the edge (fractions), of kind kinds[j]. */
+  cuts: readonly number[];
+  kinds: readonly PieceKind[];
+  /** Label of the front on this edge: 'dnipro', an oblast's iso, or '' outside every oblast. */
+  label: string;
+}
+
+interface RegionIndex {
+  iso: string;
+  name: string;
+  strip: StripIndex;
+}
+
+/** What {@link frontLine} needs besides the geometry: the outline, the oblasts, and the per-edge memo. */
+export interface FrontContext {
+  outline: OutlineIndex;
+  regions: RegionIndex[];
+  toleranceM: number;
+  generaliseM: number;
+  memo: Map<number, EdgeInfo[]>;
+  /** Generalised lengths of stretches seen before, by a fingerprint of the stretch (see `generalisedKm`). */
+  generalised: Map<string, number>;
+}
+
+/**
+ * A context for {@link frontLine}; keep it across dates (the memo is what makes a daily history cheap).
+ * @example const ctx = frontContext(outline, oblasts); frontLine(geometry, ctx).lengthKm
+ */
+export function frontContext(
+  outline: FrontOutlineCollection,
+  oblasts: readonly Region[],
+  options: { toleranceM?: number; generaliseM?: number } = {},
+): FrontContext {
+  return {
+    outline: outlineIndexOf(outline),
+    regions: oblasts.map((r) => ({
+      iso: r.properties.iso,
+      name: r.properties.name_en,
+      strip: stripIndexOf(edgeSetOf(polygonsOf(r.geometry))),
+    })),
+    toleranceM: options.toleranceM ?? FRONT_TOLERANCE_M,
+    generaliseM: options.generaliseM ?? GENERALISE_M,
+    memo: new Map(),
+    generalised: new Map(),
+  };
+}
+
+export interface FrontStretch {
+  kind: StretchKind;
+  /** 'Dnipro', the oblast's name, or 'Pocket, <oblast>' (English; the UI translates from kind and oblast). */
+  name: string;
+  /** ISO 3166-2 of the oblast the stretch lies in, null for the Dnipro or outside every oblast. */
+  oblast: string | null;
+  /** Generalised length (km). */
+  km: number;
+  /** Length as drawn (km). */
+  rawKm: number;
+  /** The stretch as drawn; a pocket's line is closed. */
+  line: Position[];
+}
+
+export interface ExcludedStretch {
+  kind: OutlineKind;
+  rawKm: number;
+  line: Position[];
+}
+
+export interface FrontLine {
+  /** The whole contact line, Dnipro included, generalised at {@link GENERALISE_M} (km). */
+  lengthKm: number;
+  /** `lengthKm` less the Dnipro stretch. */
+  withoutDniproKm: number;
+  /** The whole contact line as drawn (km). */
+  rawKm: number;
+  /** Boundary stretches taken out as border or coast, as drawn (km). */
+  excludedKm: Record<OutlineKind, number>;
+  /** Closed rings left out as seams between the source's own polygons ({@link SEAM_WIDTH_KM}), as drawn (km). */
+  seamKm: number;
+  stretches: FrontStretch[];
+  excluded: ExcludedStretch[];
+}
+
+function pieceKind(ctx: FrontContext, x: number, y: number): PieceKind {
+  return outlineDistance(ctx.outline, x, y, ctx.toleranceM).kind ?? 'front';
+}
+
+function labelOf(ctx: FrontContext, x: number, y: number): string {
+  const z = DNIPRO_ZONE;
+  if (x >= z.west && x <= z.east && y >= z.south && y <= z.north) return 'dnipro';
+  // Natural Earth's oblast outlines are off by up to a kilometre or two along the border: a point just outside every
+  // oblast takes the oblast found a little way off (~2 km), if any.
+  for (const [dx, dy] of PROBES)
+    for (const r of ctx.regions) if (insideEdges(r.strip, x + dx, y + dy)) return r.iso;
+  return '';
+}
+
+const PROBES: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0.025, 0],
+  [-0.025, 0],
+  [0, 0.018],
+  [0, -0.018],
+];
+
+/** The pieces of an edge that is all front (most edges): shared, never mutated, so the memo stays small. */
+const WHOLE: readonly number[] = Object.freeze([0, 1]);
+const FRONT_ONLY: readonly PieceKind[] = Object.freeze(['front'] as const);
+
+function classify(ctx: FrontContext, x0: number, y0: number, x1: number, y1: number): EdgeInfo {
+  const km = geodesicEdgeKm(x0, y0, x1, y1);
+  const lenM = km * 1000;
+  const mx = (x0 + x1) / 2;
+  const my = (y0 + y1) / 2;
+  const info: EdgeInfo = { x0, y0, x1, y1, km, cuts: WHOLE, kinds: FRONT_ONLY, label: labelOf(ctx, mx, my) };
+  // Every point of the edge is within half its length of the midpoint: nothing near it, nothing to cut.
+  if (outlineDistance(ctx.outline, mx, my, ctx.toleranceM + lenM / 2 + 1).kind === null) return info;
+  const k = Math.max(1, Math.ceil(lenM / PIECE_M));
+  const cuts = [0];
+  const kinds: PieceKind[] = [];
+  for (let j = 0; j < k; j++) {
+    const t = (j + 0.5) / k;
+    const kind = pieceKind(ctx, x0 + t * (x1 - x0), y0 + t * (y1 - y0));
+    if (kinds.length && kinds[kinds.length - 1] === kind) cuts[cuts.length - 1] = (j + 1) / k;
+    else {
+      kinds.push(kind);
+      cuts.push((j + 1) / k);
+    }
+  }
+  info.cuts = cuts;
+  info.kinds = kinds;
+  return info;
+}
+
+function edgeInfo(ctx: FrontContext, x0: number, y0: number, x1: number, y1: number): EdgeInfo {
+  const h = hashEdge(x0, y0, x1, y1);
+  const bucket = ctx.memo.get(h);
+  if (bucket) for (const e of bucket) if (e.x0 === x0 && e.y0 === y0 && e.x1 === x1 && e.y1 === y1) return e;
+  const e = classify(ctx, x0, y0, x1, y1);
+  if (bucket) bucket.push(e);
+  else ctx.memo.set(h, [e]);
+  return e;
+}
+
+/** A run of one kind (and, for front, one label) along a ring. */
+interface Run {
+  kind: PieceKind;
+  label: string;
+  line: Position[];
+  km: number;
+}
+
+/** The runs of one ring, in order; the first and last are merged when they continue each other. */
+function ringRuns(ctx: FrontContext, ring: readonly Position[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | null = null;
+  for (let i = 1; i < ring.length; i++) {
+    const p0 = ring[i - 1]!;
+    const p1 = ring[i]!;
+    const x0 = p0[0]!;
+    const y0 = p0[1]!;
+    const x1 = p1[0]!;
+    const y1 = p1[1]!;
+    if (x0 === x1 && y0 === y1) continue;
+    const e = edgeInfo(ctx, x0, y0, x1, y1);
+    const pieces = e.kinds.length;
+    for (let j = 0; j < pieces; j++) {
+      const kind = e.kinds[j]!;
+      const label = kind === 'front' ? e.label : '';
+      const ta = e.cuts[j]!;
+      const tb = e.cuts[j + 1]!;
+      if (!cur || cur.kind !== kind || cur.label !== label) {
+        // The ring's own positions where a run starts or ends at a vertex: nothing allocated for most edges.
+        const a: Position = ta === 0 ? p0 : [x0 + ta * (x1 - x0), y0 + ta * (y1 - y0)];
+        cur = { kind, label, line: [a], km: 0 };
+        runs.push(cur);
+      }
+      cur.line.push(tb === 1 ? p1 : [x0 + tb * (x1 - x0), y0 + tb * (y1 - y0)]);
+      cur.km += (tb - ta) * e.km;
+    }
+  }
+  if (runs.length > 1) {
+    const first = runs[0]!;
+    const last = runs[runs.length - 1]!;
+    if (first.kind === last.kind && first.label === last.label) {
+      last.line.push(...first.line.slice(1));
+      last.km += first.km;
+      runs.shift();
+    }
+  }
+  return runs;
+}
+
+/** Step 2 of the method: short front between two excluded runs of one kind becomes that kind. */
+function absorbSlivers(runs: Run[]): void {
+  const n = runs.length;
+  if (n < 2) return;
+  // Total front length between consecutive excluded runs, over maximal sequences of front runs.
+  for (let i = 0; i < n; i++) {
+    const before = runs[i]!;
+    if (before.kind === 'front') continue;
+    let j = (i + 1) % n;
+    let km = 0;
+    const between: Run[] = [];
+    while (runs[j]!.kind === 'front' && j !== i) {
+      km += runs[j]!.km;
+      between.push(runs[j]!);
+      j = (j + 1) % n;
+    }
+    // j === i: the ring is this excluded run and front closing it.
+    if (between.length === 0) continue;
+    if (runs[j]!.kind === before.kind && km < SLIVER_KM[before.kind]) {
+      for (const r of between) {
+        r.kind = before.kind;
+        r.label = '';
+      }
+    }
+  }
+}
+
+/**
+ * The generalised length of a stretch, remembered across dates: most stretches are the same from one day to the next.
+ * The fingerprint (ends, vertex count, and the length as drawn to the last bit) tells a changed stretch apart.
+ */
+function generalisedKm(ctx: FrontContext, line: readonly Position[], rawKm: number): number {
+  const a = line[0]!;
+  const b = line[line.length - 1]!;
+  const key = `${a[0]},${a[1]},${b[0]},${b[1]},${line.length},${rawKm}`;
+  let km = ctx.generalised.get(key);
+  if (km === undefined) {
+    km = geodesicLineKm(generaliseLine(line, ctx.generaliseM));
+    ctx.generalised.set(key, km);
+  }
+  return km;
+}
+
+/**
+ * The front line of the occupied territory `geometry` (a union: one class or several, as drawn on one date).
+ * Parts add up: `lengthKm` is the sum of the stretches' `km`, `rawKm` of their `rawKm`.
+ * @example frontLine(classGeometry(snapshot, 'occupied_all'), ctx).lengthKm // ≈ 1,2xx on 2025-09-26
+ */
+export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): FrontLine {
+  const names = new Map(ctx.regions.map((r) => [r.iso, r.name]));
+  const stretches: FrontStretch[] = [];
+  const excluded: ExcludedStretch[] = [];
+  const excludedKm: Record<OutlineKind, number> = { border: 0, coast: 0 };
+  let seamKm = 0;
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) {
+      if (ring.length < 4) continue;
+      const runs = ringRuns(ctx, ring);
+      absorbSlivers(runs);
+      const pocket = runs.every((r) => r.kind === 'front');
+      if (pocket) {
+        const perimeterKm = runs.reduce((sum, r) => sum + r.km, 0);
+        const areaKm2 = Math.abs(edgeSetOf([[ring]]).total * TERM_TO_KM2);
+        if ((2 * areaKm2) / perimeterKm < SEAM_WIDTH_KM) {
+          seamKm += perimeterKm;
+          continue;
+        }
+      }
+      // Slivers absorbed: runs of one kind may now follow each other; join them.
+      const joined: Run[] = [];
+      for (const r of runs) {
+        const last = joined[joined.length - 1];
+        if (last && last.kind === r.kind && last.label === r.label) {
+          last.line.push(...r.line.slice(1));
+          last.km += r.km;
+        } else joined.push({ ...r, line: r.line.slice() });
+      }
+      if (joined.length > 1) {
+        const first = joined[0]!;
+        const last = joined[joined.length - 1]!;
+        if (first.kind === last.kind && first.label === last.label) {
+          last.line.push(...first.line.slice(1));
+          last.km += first.km;
+          joined.shift();
+        }
+      }
+      for (const r of joined) {
+        if (r.kind !== 'front') {
+          excludedKm[r.kind] += r.km;
+          excluded.push({ kind: r.kind, rawKm: r.km, line: r.line });
+          continue;
+        }
+        const oblast = r.label === 'dnipro' || r.label === '' ? null : r.label;
+        const kind: StretchKind = r.label === 'dnipro' ? 'dnipro' : pocket ? 'pocket' : 'land';
+        const place = oblast ? (names.get(oblast) ?? oblast) : 'outside the oblasts';
+        const name = kind === 'dnipro' ? 'Dnipro' : kind === 'pocket' ? `Pocket, ${place}` : place;
+        const km = generalisedKm(ctx, r.line, r.km);
+        stretches.push({ kind, name, oblast, km, rawKm: r.km, line: r.line });
+      }
+    }
+  }
+  let lengthKm = 0;
+  let rawKm = 0;
+  let dniproKm = 0;
+  for (const s of stretches) {
+    lengthKm += s.km;
+    rawKm += s.rawKm;
+    if (s.kind === 'dnipro') dniproKm += s.km;
+  }
+  return { lengthKm, withoutDniproKm: lengthKm - dniproKm, rawKm, excludedKm, seamKm, stretches, excluded };
+}
+
+export interface StretchSummary {
+  kind: StretchKind;
+  name: string;
+  oblast: string | null;
+  /** How many separate stretches were summed into this row. */
+  count: number;
+  km: number;
+  rawKm: number;
+}
+
+/**
+ * The stretches summed by kind and oblast, in a stable order (Dnipro, land front by oblast, pockets by oblast).
+ * @example stretchSummary(frontLine(g, ctx).stretches).map((s) => s.name)
+ */
+export function stretchSummary(stretches: readonly FrontStretch[]): StretchSummary[] {
+  const rows = new Map<string, StretchSummary>();
+  for (const s of stretches) {
+    const key = `${s.kind}|${s.oblast ?? ''}`;
+    const row = rows.get(key);
+    if (row) {
+      row.count++;
+      row.km += s.km;
+      row.rawKm += s.rawKm;
+    } else
+      rows.set(key, { kind: s.kind, name: s.name, oblast: s.oblast, count: 1, km: s.km, rawKm: s.rawKm });
+  }
+  const order: Record<StretchKind, number> = { dnipro: 0, land: 1, pocket: 2 };
+  return [...rows.values()].sort(
+    (a, b) => order[a.kind] - order[b.kind] || (a.oblast ?? '').localeCompare(b.oblast ?? ''),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Clipping to Ukraine's land outline (issue #16). Independent assessments draw their areas without clipping to the
+ * coast or the border (UA Control Map's Crimea ring includes the sea), so every side of a comparison is cut to the
+ * same land before it is measured.
+ *
+ * Why a complement: the edge engine (src/core/geometry/segmentChange.ts) answers `B ∖ A` in one run. An intersection
+ * `G ∩ land` is `G ∖ (box ∖ land)` for any box holding `G`; `box ∖ land` is computed once per outline and box and
+ * then reused, so a clip costs one run of the engine, with its edges prepared once (the engine caches them by object).
+ */
+import { unionEdges } from './unionEdges.ts';
+import { changeBetween } from './changeBetween.ts';
+import { boundsOf } from './boundsOf.ts';
+import type { Position } from 'geojson';
+import type { AreaGeometry } from '../model/model.ts';
+
+/** The land outline with the complements made from it so far, keyed by their box. */
+export interface LandOutline {
+  readonly land: AreaGeometry;
+  /** Bounding box of the land: [west, south, east, north]. */
+  readonly bounds: [number, number, number, number];
+  /** `box ∖ land` per box, so each is prepared once. */
+  readonly complements: Map<string, AreaGeometry | null>;
+  /** Geometries this outline's clip made (by object): clipping them again is the identity. */
+  readonly clipped: WeakSet<AreaGeometry>;
+}
+
+/** How far the default box reaches beyond the land, in degrees: the areas drawn over the border or the sea. */
+const MARGIN_DEG = 4;
+
+/**
+ * The union of `regions` (the oblasts) as one outline, ready for {@link clipToLand}; throws when they have none.
+ * @example const land = landOutline(oblasts.map((o) => o.geometry));
+ */
+export function landOutline(regions: readonly AreaGeometry[]): LandOutline {
+  const land = unionEdges(regions);
+  if (land === undefined) throw new Error('landOutline: the regions did not join into one outline');
+  if (!land) throw new Error('landOutline: the regions hold no polygon');
+  return { land, bounds: boundsOf(land), complements: new Map(), clipped: new WeakSet() };
+}
+
+const boxPolygon = ([w, s, e, n]: readonly number[]): AreaGeometry => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w!, s!],
+      [e!, s!],
+      [e!, n!],
+      [w!, n!],
+      [w!, s!],
+    ],
+  ],
+});
+
+/** The whole-degree box holding both the land (with its margin) and `g`. */
+function boxFor(outline: LandOutline, g: AreaGeometry): [number, number, number, number] {
+  const [w, s, e, n] = outline.bounds;
+  const [gw, gs, ge, gn] = boundsOf(g);
+  return [
+    Math.floor(Math.min(w - MARGIN_DEG, gw - 1)),
+    Math.floor(Math.min(s - MARGIN_DEG, gs - 1)),
+    Math.ceil(Math.max(e + MARGIN_DEG, ge + 1)),
+    Math.ceil(Math.max(n + MARGIN_DEG, gn + 1)),
+  ];
+}
+
+/**
+ * The part of `g` on the land (null when none): `g ∖ (box ∖ land)`, one run of the edge engine.
+ * @example clipToLand(owlmapsOccupied, landOutline(oblasts.map((o) => o.geometry)))
+ */
+export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGeometry | null {
+  if (!g) return null;
+  // Already cut to this land (a UA Control Map snapshot is clipped when parsed): cutting again changes nothing.
+  if (outline.clipped.has(g)) return g;
+  const box = boxFor(outline, g);
+  const key = box.join(',');
+  let outside = outline.complements.get(key);
+  if (outside === undefined) {
+    outside = changeBetween(outline.land, boxPolygon(box)).gained;
+    outline.complements.set(key, outside);
+  }
+  const clipped = snappedCopy(changeBetween(outside, g).gained);
+  if (clipped) outline.clipped.add(clipped);
+  return clipped;
+}
+
+const SNAP = 1e9;
+const snap = (v: number): number => Math.round(v * SNAP) / SNAP;
+
+/**
+ * A copy of `g` with every coordinate on the engine's 1e-9° grid (src/core/geometry/edgeSet.ts snaps its inputs the same way).
+ *
+ * Why: the engine's result polygons carry their edges as computed, with split points off that grid, and breakdowns
+ * by region reuse those edges. Where a polygon runs along a region's boundary — a clip to the land runs along the
+ * coast and the border, which the oblasts share — an off-grid split point makes the shared stretch fail to match the
+ * region's edge, and whole polygons were counted inside the wrong oblast (Donetsk at 116,000 km² on 2025-08-15). A
+ * fresh copy is measured from snapped coordinates (its edges are not the remembered ones); its area differs by far
+ * less than 1e-9 of itself.
+ * @example snappedCopy(change.lost)
+ */
+export function snappedCopy(g: AreaGeometry | null): AreaGeometry | null {
+  if (!g) return null;
+  const ring = (r: readonly Position[]): Position[] => r.map((p) => [snap(p[0]!), snap(p[1]!)]);
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map(ring));
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}

@@ -1,0 +1,251 @@
+/**
+ * How much of a geometry lies inside each of a list of regions, from edges (the breakdowns of issue #4: gained and lost
+ * per oblast, per focus area, per polygon of the caller's; the share of each oblast under each class).
+ *
+ * The boundary of P ∩ R is P's boundary inside R plus R's boundary inside P, so its area is the sum of those edges'
+ * area terms (src/core/geometry/edgeArea.ts), and only R's edges within P's bounding box can be inside P. The regions' edges sit
+ * in one uniform grid, built once per list of regions; a polygon whose box no region edge enters lies wholly inside
+ * one region or outside all, and one point-in-polygon test decides — most change polygons are such.
+ */
+import { TERM_TO_KM2 } from './edgeArea.ts';
+import { EdgeTable } from './edgeHash.ts';
+import { edgeSetOf, polygonEdgeSet, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import type { AreaGeometry } from '../model/model.ts';
+import { splitEdges } from './splitEdges.ts';
+import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';
+
+interface PreparedRegion {
+  set: EdgeSet;
+  strips: StripIndex;
+}
+
+/** All regions' edges in one grid: cell c holds global edge ids items[start[c] .. start[c + 1]). */
+interface RegionGrid {
+  geometries: readonly AreaGeometry[];
+  regions: PreparedRegion[];
+  /** Global edge id → region, and → edge index within that region. */
+  regionOf: Int32Array;
+  localOf: Int32Array;
+  west: number;
+  south: number;
+  cols: number;
+  rows: number;
+  sx: number;
+  sy: number;
+  start: Int32Array;
+  items: Int32Array;
+  /** Per global edge: the query that last saw it (an edge sits in every cell its box touches). */
+  stamp: Int32Array;
+  query: number;
+}
+
+const preparedRegions = new WeakMap<AreaGeometry, PreparedRegion>();
+const grids = new WeakMap<readonly AreaGeometry[], RegionGrid>();
+
+function preparedRegion(g: AreaGeometry): PreparedRegion {
+  let r = preparedRegions.get(g);
+  if (!r) {
+    const set = edgeSetOf(polygonsOf(g));
+    r = { set, strips: stripIndexOf(set) };
+    preparedRegions.set(g, r);
+  }
+  return r;
+}
+
+function buildGrid(geometries: readonly AreaGeometry[]): RegionGrid {
+  const regions = geometries.map(preparedRegion);
+  const total = regions.reduce((n, r) => n + r.set.n, 0);
+  const regionOf = new Int32Array(total);
+  const localOf = new Int32Array(total);
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  let id = 0;
+  regions.forEach((r, k) => {
+    for (let i = 0; i < r.set.n; i++, id++) {
+      regionOf[id] = k;
+      localOf[id] = i;
+    }
+    if (r.set.n === 0) return;
+    w = Math.min(w, r.set.box[0]);
+    s = Math.min(s, r.set.box[1]);
+    e = Math.max(e, r.set.box[2]);
+    n = Math.max(n, r.set.box[3]);
+  });
+  if (total === 0) [w, s, e, n] = [0, 0, 1, 1];
+  // About one cell per two edges, square in degrees.
+  const width = Math.max(e - w, 1e-9);
+  const height = Math.max(n - s, 1e-9);
+  const side = Math.sqrt((width * height) / Math.max(1, total / 2));
+  const cols = Math.max(1, Math.min(4096, Math.ceil(width / side)));
+  const rows = Math.max(1, Math.min(4096, Math.ceil(height / side)));
+  const grid: RegionGrid = {
+    geometries,
+    regions,
+    regionOf,
+    localOf,
+    west: w,
+    south: s,
+    cols,
+    rows,
+    sx: cols / width,
+    sy: rows / height,
+    start: new Int32Array(cols * rows + 1),
+    items: new Int32Array(0),
+    stamp: new Int32Array(total),
+    query: 0,
+  };
+  const each = (visit: (cell: number, id: number) => void): void => {
+    for (let g = 0; g < total; g++) {
+      const set = regions[regionOf[g]!]!.set;
+      const i = localOf[g]!;
+      const [c0, c1] = cellRange(grid.west, grid.sx, cols, set.x0[i]!, set.x1[i]!);
+      const [r0, r1] = cellRange(grid.south, grid.sy, rows, set.y0[i]!, set.y1[i]!);
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * cols + c, g);
+    }
+  };
+  each((cell) => grid.start[cell + 1]!++);
+  for (let c = 0; c < cols * rows; c++) grid.start[c + 1]! += grid.start[c]!;
+  const fill = grid.start.slice(0, cols * rows);
+  grid.items = new Int32Array(grid.start[cols * rows]!);
+  each((cell, g) => (grid.items[fill[cell]!++] = g));
+  return grid;
+}
+
+/** The first and last grid column (or row) that the span between a and b touches. */
+function cellRange(origin: number, scale: number, count: number, a: number, b: number): [number, number] {
+  const lo = Math.min(count - 1, Math.max(0, Math.floor((Math.min(a, b) - origin) * scale)));
+  const hi = Math.min(count - 1, Math.max(0, Math.floor((Math.max(a, b) - origin) * scale)));
+  return [lo, hi];
+}
+
+/** The grid for these regions, reused while the same geometries are passed in the same order. */
+function gridFor(geometries: readonly AreaGeometry[], key: readonly AreaGeometry[]): RegionGrid {
+  const cached = grids.get(key);
+  if (
+    cached &&
+    cached.geometries.length === geometries.length &&
+    cached.geometries.every((g, k) => g === geometries[k])
+  )
+    return cached;
+  const grid = buildGrid(geometries);
+  grids.set(key, grid);
+  return grid;
+}
+
+/** Below this many edges a polygon is tested point by point against every edge rather than through strips. */
+const SMALL_POLYGON = 48;
+
+/** km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). */
+function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): number {
+  const [pp, pr] = splitEdges(P, allIndices(P.n), R.set, near);
+  const nr = pr.x0.length;
+  const taken = new Uint8Array(nr);
+  const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
+  let sum = 0;
+  for (let i = 0; i < pp.x0.length; i++) {
+    const x0 = pp.x0[i]!;
+    const y0 = pp.y0[i]!;
+    const x1 = pp.x1[i]!;
+    const y1 = pp.y1[i]!;
+    let j = table.find(x0, y0, x1, y1);
+    if (j !== -1) {
+      // Shared, interior on the same side: it bounds the intersection once.
+      taken[j] = 1;
+      sum += pp.term[i]!;
+      continue;
+    }
+    j = table.find(x1, y1, x0, y0);
+    if (j !== -1) {
+      // Shared, interiors on opposite sides: P and R only touch along it.
+      taken[j] = 1;
+      continue;
+    }
+    if (insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2)) sum += pp.term[i]!;
+  }
+  let strips: StripIndex | undefined;
+  for (let j = 0; j < nr; j++) {
+    if (taken[j]) continue;
+    const mx = (pr.x0[j]! + pr.x1[j]!) / 2;
+    const my = (pr.y0[j]! + pr.y1[j]!) / 2;
+    let inside: boolean;
+    if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
+    else inside = insideEdges((strips ??= stripIndexOf(P)), mx, my);
+    if (inside) sum += pr.term[j]!;
+  }
+  return Math.max(0, sum * TERM_TO_KM2);
+}
+
+let identity = new Int32Array(0);
+/** 0, 1, …, n − 1 (one shared array, read only). */
+function allIndices(n: number): Int32Array {
+  if (identity.length < n) {
+    identity = new Int32Array(Math.max(n, 2 * identity.length));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, n);
+}
+
+/**
+ * km² of `geometry` inside each region, in the regions' order. Pass the same array of regions again to reuse its
+ * grid (the CLI, the worker and the history do).
+ * @example areaByRegion(change.gained, oblasts.map((o) => o.geometry))
+ */
+export function areaByRegion(geometry: AreaGeometry | null, regions: readonly AreaGeometry[]): number[] {
+  return areaByRegionKeyed(polygonsOf(geometry).map(polygonEdgeSet), regions, regions);
+}
+
+/**
+ * km² of the polygons (as edge sets) inside each region, with the regions' grid cached under `key` (an array the
+ * caller keeps, e.g. its list of features).
+ * @example areaByRegionKeyed(polygonsOf(g).map(polygonEdgeSet), oblasts.map((o) => o.geometry), oblasts)
+ */
+export function areaByRegionKeyed(
+  polygons: readonly EdgeSet[],
+  regions: readonly AreaGeometry[],
+  key: readonly unknown[],
+): number[] {
+  const out = regions.map(() => 0);
+  if (polygons.length === 0 || regions.length === 0) return out;
+  const grid = gridFor(regions, key as readonly AreaGeometry[]);
+  const near: number[][] = regions.map(() => []);
+  for (const P of polygons) {
+    if (P.n === 0) continue;
+    const [pw, ps, pe, pn] = P.box;
+    const q = ++grid.query;
+    const [c0, c1] = cellRange(grid.west, grid.sx, grid.cols, pw, pe);
+    const [r0, r1] = cellRange(grid.south, grid.sy, grid.rows, ps, pn);
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const cell = r * grid.cols + c;
+        for (let t = grid.start[cell]!, end = grid.start[cell + 1]!; t < end; t++) {
+          const g = grid.items[t]!;
+          if (grid.stamp[g] === q) continue;
+          grid.stamp[g] = q;
+          const k = grid.regionOf[g]!;
+          const i = grid.localOf[g]!;
+          const set = grid.regions[k]!.set;
+          const [ax, ay, bx, by] = [set.x0[i]!, set.y0[i]!, set.x1[i]!, set.y1[i]!];
+          if (
+            Math.max(ax, bx) < pw ||
+            Math.min(ax, bx) > pe ||
+            Math.max(ay, by) < ps ||
+            Math.min(ay, by) > pn
+          )
+            continue;
+          near[k]!.push(i);
+        }
+      }
+    }
+    const areaKm2 = P.total * TERM_TO_KM2;
+    for (let k = 0; k < regions.length; k++) {
+      const R = grid.regions[k]!;
+      const b = R.set.box;
+      if (R.set.n === 0 || pe < b[0] || pw > b[2] || pn < b[1] || ps > b[3]) continue;
+      const list = near[k]!;
+      if (list.length > 0) {
+        out[k]! += overlapNear(P, R, list);
+        list.length = 0;
+      } else if (insideEdges(R.strips, P.x0[0]!, P.y0[0]!)) out[k]! += areaKm2;
+    }
+  }
+  return out;
+}
