@@ -24,7 +24,8 @@ export {
 export { changeBetween, changeByRegion, classGeometry, overlayChange } from './geometry/changeBetween.ts';
 export { segmentChange } from './geometry/segmentChange.ts';
 export { areaByRegion } from './geometry/overlapKm2.ts';
-export { edgeSetOf, polygonEdgeSet, polygonsOf } from './geometry/edgeSet.ts';
+export { edgeSetOf, polygonEdgeSet } from './geometry/edgeSet.ts';
+export { polygonsOf } from './model/polygonsOf.ts';
 export type { EdgeSet } from './geometry/edgeSet.ts';
 export { changeWindows, windowedChange } from './geometry/windowedChange.ts';
 export type { ChangeClass, RegionChange } from './geometry/changeBetween.ts';

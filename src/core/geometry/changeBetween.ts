@@ -10,7 +10,8 @@ import type { AreaGeometry, Change, Snapshot, TerritoryClass } from '../model/mo
 import type { Region } from '../report/snapshotAreas.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
 import { changeEdgeSets, segmentChange } from './segmentChange.ts';
-import { polygonEdgeSet, polygonsOf } from './edgeSet.ts';
+import { polygonEdgeSet } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { windowedChange } from './windowedChange.ts';
 import { makeValid, markValid } from './makeValid.ts';
 

@@ -5,7 +5,6 @@
  */
 import type { Position } from 'geojson';
 import { edgeTerm, qOfLat } from './edgeArea.ts';
-import type { AreaGeometry } from '../model/model.ts';
 
 export interface EdgeSet {
   /** Number of edges. */
@@ -22,12 +21,6 @@ export interface EdgeSet {
   total: number;
   /** Where each ring starts among the edges, when the set was made from rings ({@link edgeSetOf}). */
   ringStarts?: number[];
-}
-
-/** Every polygon of a Polygon/MultiPolygon (none for null). */
-export function polygonsOf(g: AreaGeometry | null | undefined): Position[][][] {
-  if (!g) return [];
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
 /**

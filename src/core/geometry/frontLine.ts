@@ -18,7 +18,8 @@
 import type { Position } from 'geojson';
 import { hashEdge } from './edgeHash.ts';
 import { TERM_TO_KM2 } from './edgeArea.ts';
-import { edgeSetOf, polygonsOf } from './edgeSet.ts';
+import { edgeSetOf } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import {
   outlineDistance,
   outlineIndexOf,

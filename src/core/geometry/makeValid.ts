@@ -16,7 +16,8 @@
 import type { Position } from 'geojson';
 import { featureCollection, union } from '@turf/turf';
 import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, type EdgeSet } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { findCrossings } from './findCrossings.ts';
 import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';

@@ -9,7 +9,8 @@
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonEdgeSet, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { splitEdges } from './splitEdges.ts';
 import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';

@@ -15,7 +15,8 @@
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonsOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { splitEdges, type Pieces } from './splitEdges.ts';

@@ -9,7 +9,8 @@
  * piece classified by its midpoint, and the kept pieces linked into rings (src/core/geometry/linkRings.ts).
  */
 import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonsOf, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, type EdgeSet } from './edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';

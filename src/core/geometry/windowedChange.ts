@@ -12,21 +12,8 @@ import { bboxClip, difference, featureCollection } from '@turf/turf';
 import type { BBox, Feature, Position } from 'geojson';
 import { areaKm2 } from './areaKm2.ts';
 import type { AreaGeometry, Change } from '../model/model.ts';
-
-type Ring = readonly Position[];
-
-function polygonsOf(g: AreaGeometry | null): Position[][][] {
-  if (!g) return [];
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}
-
-/** Twice the signed planar area of a ring in degrees (positive = counter-clockwise). */
-function signedArea2(ring: Ring): number {
-  let s = 0;
-  for (let i = 1; i < ring.length; i++)
-    s += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
-  return s;
-}
+import { polygonsOf } from '../model/polygonsOf.ts';
+import { signedArea2 } from './signedArea2.ts';
 
 interface Segment {
   x1: number;

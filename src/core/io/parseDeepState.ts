@@ -6,6 +6,7 @@ import type { Feature, Geometry, Point, Polygon, Position } from 'geojson';
 import { classifyDeepState, parseDeepStateName } from './classifyDeepState.ts';
 import type { MarkerProperties, Parsed, Snapshot, TerritoryFeature, Version } from '../model/model.ts';
 import { isIsoDate } from '../model/dates.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 
 export type { Parsed };
@@ -141,24 +142,6 @@ export function parseHistoryList(json: unknown, { now }: HistoryListOptions = {}
   }
   versions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return { ok: true, value: versions, warnings };
-}
-
-/**
- * Flattens a validated geometry into polygons (GeometryCollections occur in 2022–23 versions).
- * @example polygonsOf({ type: 'MultiPolygon', coordinates: [a, b] }) // [a, b]
- */
-export function polygonsOf(geometry: Geometry | null | undefined, depth = 0): Position[][][] {
-  if (!geometry || depth > 8) return [];
-  switch (geometry.type) {
-    case 'Polygon':
-      return [geometry.coordinates];
-    case 'MultiPolygon':
-      return geometry.coordinates;
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap((g) => polygonsOf(g, depth + 1));
-    default:
-      return [];
-  }
 }
 
 function hasPointsOnly(geometry: Geometry | null | undefined): boolean {

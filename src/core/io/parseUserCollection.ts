@@ -6,7 +6,7 @@
 import type { Parsed, Snapshot, TerritoryClass, TerritoryFeature, Version } from '../model/model.ts';
 import { CLASS_PROPERTIES, parseTerritoryClass } from './parseTerritoryClass.ts';
 import { dateFromValue } from './dateFromName.ts';
-import { polygonsOf } from './parseDeepState.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { validateGeoJson } from './validateGeoJson.ts';
 
 export interface UserCollectionOptions {

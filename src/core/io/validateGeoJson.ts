@@ -22,6 +22,7 @@
 import gjv from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { findCrossings } from '../geometry/findCrossings.ts';
+import { signedArea2 } from '../geometry/signedArea2.ts';
 import { repairPolygon } from '../geometry/makeValid.ts';
 import type { Parsed } from '../model/model.ts';
 import { orient } from '../geometry/orient.ts';
@@ -52,14 +53,6 @@ const fmt = (p: Position): string => `(${p[0]!.toFixed(5)}, ${p[1]!.toFixed(5)})
 function defaultName(properties: Record<string, unknown>): string | null {
   const name = properties['name'];
   return typeof name === 'string' && name.trim() ? name.replace(/\s+/gu, ' ').trim() : null;
-}
-
-/** Shoelace sum in degrees: only its sign matters here (>0 counter-clockwise). */
-function signedArea(ring: readonly Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++)
-    s += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-  return s;
 }
 
 /**
@@ -295,7 +288,7 @@ export function validateGeoJson(
           if (r === 0) return null;
           continue;
         }
-        const area = signedArea(ring);
+        const area = signedArea2(ring);
         if ((out.length === 0 && area < 0) || (out.length > 0 && area > 0)) {
           ring.reverse();
           rewoundHere++;

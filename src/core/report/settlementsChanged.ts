@@ -10,7 +10,7 @@
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { polygonsOf } from '../geometry/edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import type { Snapshot, TerritoryClass } from '../model/model.ts';
 import type { Region } from './snapshotAreas.ts';
 

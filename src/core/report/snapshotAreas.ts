@@ -6,7 +6,8 @@ import type { Feature } from 'geojson';
 import { areaKm2 } from '../geometry/areaKm2.ts';
 import { makeValid } from '../geometry/makeValid.ts';
 import { unionEdges } from '../geometry/unionEdges.ts';
-import { polygonEdgeSet, polygonsOf } from '../geometry/edgeSet.ts';
+import { polygonEdgeSet } from '../geometry/edgeSet.ts';
+import { polygonsOf } from '../model/polygonsOf.ts';
 import { areaByRegionKeyed } from '../geometry/overlapKm2.ts';
 import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClass } from '../model/model.ts';
 
