@@ -66,7 +66,7 @@ export function defaultLocation(id: SourceId): string | null {
 }
 
 /**
- * @example openSource('archive', '../shared/geodata/deepstate-archive')
+ * @example openSource('archive', 'mirror/archive')
  * @example openSource('deepstate-api', undefined, io.fetch, { cache: true }) // the live API, through the cache
  * @example openSource('folder', 'my-lines/', io.fetch, { defaultClass: 'occupied' })
  */

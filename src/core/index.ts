@@ -1,5 +1,5 @@
 /**
- * The core's public surface: the UI, the worker and the CLI import from here only (see ../shared/STYLE.md).
+ * The core's public surface: the UI, the worker and the CLI import from here only (docs/architecture.md).
  * Everything here is pure TypeScript with no I/O, DOM, Svelte or MapLibre.
  */
 export * from './model/model.ts';

@@ -3,7 +3,7 @@
  *
  * The live API may not send CORS headers, and a link must never point the app at an arbitrary server, so the
  * browser only ever asks `/api/deepstate/...` on its own origin. This middleware answers those paths either from a
- * folder laid out like the API (a mirror made by `frontline sync`, or ../shared/geodata/deepstate-api) or by
+ * folder laid out like the API (a mirror made by `frontline sync --out DIR`) or by
  * forwarding to one configured base URL. Only the API's own read-only paths are passed on: it is not an open proxy.
  */
 import { createReadStream, readdirSync, statSync } from 'node:fs';
@@ -30,7 +30,7 @@ export type DeepStateTarget = { kind: 'folder'; dir: string } | { kind: 'url'; b
 
 /**
  * Reads `FRONTLINE_DEEPSTATE_API`: an http(s) base URL, or a folder (relative to `cwd`) laid out like the API.
- * @example resolveDeepStateTarget('../shared/geodata/deepstate-api') // { kind: 'folder', dir: '/work/shared/…' }
+ * @example resolveDeepStateTarget('mirror/deepstate-api') // { kind: 'folder', dir: '/home/me/mirror/deepstate-api' }
  */
 export function resolveDeepStateTarget(
   value: string | undefined,
@@ -57,8 +57,8 @@ const ARCHIVE_HINT =
   '`FRONTLINE_ARCHIVE=DIR npm start`.';
 
 const OWLMAPS_HINT =
-  'Point the app at a local copy: FRONTLINE_OWLMAPS=../shared/geodata/owlmaps-map-data/data npm start, ' +
-  'or a folder made by `npx frontline sync --source owlmaps`.';
+  'Point the app at a local copy: `npx frontline sync --source owlmaps --out DIR`, then ' +
+  '`FRONTLINE_OWLMAPS=DIR npm start`.';
 
 interface Route {
   name: string;

@@ -194,7 +194,7 @@ export async function cachedEntries(
 
 /**
  * The dates whose snapshots are in the cache: archive days by file name; DeepState versions by id, which is the
- * version's creation time in Unix seconds (../shared/geodata/README.md), so its UTC date.
+ * version's creation time in Unix seconds (docs/data.md), so its UTC date.
  * @example (await cachedDates('archive')).has('2025-08-15')
  */
 export async function cachedDates(source: SourceId, root = defaultCacheDir()): Promise<Set<string>> {

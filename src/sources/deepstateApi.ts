@@ -1,5 +1,5 @@
 /**
- * Source adapter for the DeepStateMap API (https://deepstatemap.live/api), format in ../shared/geodata/README.md.
+ * Source adapter for the DeepStateMap API (https://deepstatemap.live/api), format in docs/data.md.
  * The base URL is injected: in the browser it is the same-origin path `/api/deepstate` that the dev/preview server
  * proxies (or serves from a mirror folder); in Node it is the API itself or a local server.
  */

@@ -1,6 +1,6 @@
 /**
  * Source adapter for UA Control Map (Project Owl) as github.com/owlmaps/map-data publishes it (issue #16; format in
- * ../shared/geodata/README.md): `base.json` lists the dates, `YYYYMMDD.json` is one day. Upstream has no licence:
+ * docs/assessments.md): `base.json` lists the dates, `YYYYMMDD.json` is one day. Upstream has no licence:
  * the data is fetched at run time from the public repository (or a mirror made by `frontline sync`), never bundled.
  * Every day is clipped to Ukraine's land outline (injected: the oblasts' union), so it is measured like every source.
  */

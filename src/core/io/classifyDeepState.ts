@@ -1,6 +1,6 @@
 /**
  * Classification of raw DeepStateMap features into territory classes.
- * Format: ../shared/geodata/README.md ("Raw feature format"). The i18n key decides; the fill colour is the fallback
+ * Format and classes: docs/data.md. The i18n key decides; the fill colour is the fallback
  * for older versions whose names carry no key.
  */
 import type { TerritoryClass } from '../model/model.ts';

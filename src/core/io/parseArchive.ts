@@ -1,7 +1,7 @@
 /**
  * Parsing of one day of the DeepState daily archive (github.com/cyterat/deepstate-map-data): a FeatureCollection
  * with one MultiPolygon of all Russian-occupied territory of Ukraine that day, Crimea and the pre-2022 areas
- * included, grey zone excluded. Format: ../shared/geodata/README.md.
+ * included, grey zone excluded. Format: docs/data.md.
  */
 import { isIsoDate } from '../model/dates.ts';
 import { validateGeoJson } from './validateGeoJson.ts';

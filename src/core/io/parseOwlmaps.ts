@@ -1,6 +1,6 @@
 /**
  * Parsing of UA Control Map (Project Owl) data as github.com/owlmaps/map-data lays it out (issue #16; format in
- * ../shared/geodata/README.md): `data/base.json` lists the dates, `data/YYYYMMDD.json` holds one day as
+ * docs/assessments.md): `data/base.json` lists the dates, `data/YYYYMMDD.json` holds one day as
  * `{areas, areas_ua}`, each a list of rings of **`[lat, lon]`** points, outer rings only, not clipped to the coast or
  * the border.
  *

@@ -5,7 +5,7 @@
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 /**
- * Territory classes, after DeepStateMap's own legend (see ../shared/geodata/README.md):
+ * Territory classes, after DeepStateMap's own legend (see docs/data.md):
  * - `occupied`: occupied since 24 Feb 2022
  * - `occupied_pre2022`: occupied before 24 Feb 2022 (Crimea, parts of Donetsk and Luhansk oblasts)
  * - `grey`: grey zone / status unknown
