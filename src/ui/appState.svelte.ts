@@ -194,18 +194,31 @@ export class AppState {
     if (defaults) await this.showDefaults();
   }
 
+  /** Bumped by {@link cancelDefaults}: default layers still being looked for are then not added. */
+  #defaultsRun = 0;
+
+  /**
+   * The user's own choice of layers (a state file) replaces the defaults: those still being looked for are not
+   * added once found, which would have pinned two more dates than the file holds.
+   */
+  cancelDefaults(): void {
+    this.#defaultsRun++;
+    this.defaultsStatus = '';
+  }
+
   /**
    * Default layers: the newest version that loads and the one nearest the Alaska summit that loads (issue #2).
    * Versions are tried in order, a few at a time; the ones that fail keep their error in the list.
    */
   async showDefaults(): Promise<void> {
     const gen = this.generation;
+    const run = this.#defaultsRun;
     const newest = [...this.versions].reverse();
     this.defaultsStatus = message('layers.lookingNewest');
     const latest = await this.firstThatLoads(newest);
     this.defaultsStatus = message('layers.lookingAlaska');
     const alaska = await this.firstThatLoads(nearestVersions(this.versions, ALASKA_SUMMIT));
-    if (gen !== this.generation) return;
+    if (gen !== this.generation || run !== this.#defaultsRun) return;
     this.defaultsStatus = latest || alaska ? '' : message('layers.noneLoads');
     for (const v of [alaska, latest]) if (v && !this.visible.includes(v.id)) this.show(v.id);
   }

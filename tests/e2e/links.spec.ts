@@ -151,13 +151,23 @@ test.describe('the state file (reference mirror, daily archive)', () => {
     await expect(
       page.getByRole('status').filter({ hasText: `Opened saved.json: ${pins.length} pinned dates.` }),
     ).toBeVisible();
-    await expect.poll(() => new URL(page.url()).searchParams.get('pin')?.split(',')).toEqual(inLink);
+    await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBe('kupiansk');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     expect(new URL(page.url()).searchParams.get('cmp')).toBe('ab');
-    expect(new URL(page.url()).searchParams.get('focus')).toBe('kupiansk');
-    await expect(
-      page.getByRole('status').filter({ hasText: `${left} pinned dates are left out` }),
-    ).toBeVisible();
+    // How many pins fit depends on the rest of the link, which grows as the page settles (the timeline's date comes
+    // once the dates are in): what holds at any moment is that the pins in the link are the first ones, the link is
+    // within the limit, and the notice counts exactly the pins left out of it.
+    const leftOut = page.getByRole('status').filter({ hasText: 'pinned dates are left out' });
+    await expect
+      .poll(async () => {
+        const now = new URL(page.url()).searchParams.get('pin')?.split(',') ?? [];
+        const counted = Number(
+          /(\d+) pinned dates are left out/u.exec((await leftOut.textContent()) ?? '')?.[1],
+        );
+        return { prefix: now.every((d, i) => d === pins[i]), total: now.length + counted };
+      })
+      .toEqual({ prefix: true, total: pins.length });
+    expect(page.url().length).toBeLessThanOrEqual(MAX_LINK_CHARS);
     expect(pageErrors).toEqual([]);
   });
 });
