@@ -228,94 +228,98 @@ export const checkCommand: Command = {
       io.stdout(toCsv(header, rows, comment));
     } else {
       const lines = flat.map((f) =>
-        [
-          f.id.padEnd(28),
-          f.period.padEnd(22),
-          f.metric.padEnd(14),
-          String(f.reportedKm2).padStart(8),
-          (f.computedKm2 === null ? '—' : f.computedKm2.toFixed(1)).padStart(10),
-          (f.deviationPct === null
-            ? ''
-            : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
-          ).padStart(8),
-          `  ${f.verdict}`,
+        tableRow([
+          [f.id, 28],
+          [f.period, 22],
+          [f.metric, 14],
+          [String(f.reportedKm2), -8],
+          [f.computedKm2 === null ? '—' : f.computedKm2.toFixed(1), -10],
+          [signedPct(f.deviationPct), -8],
+          [`  ${f.verdict}`, 0],
           ...('withSource' in f
             ? [
-                `| ${f.withSource}: ${f.withComputedKm2 === null || f.withComputedKm2 === undefined ? '—' : f.withComputedKm2.toFixed(1)}` +
-                  (f.withDeviationPct === null || f.withDeviationPct === undefined
-                    ? ''
-                    : ` (${f.withDeviationPct > 0 ? '+' : ''}${f.withDeviationPct.toFixed(1)}%)`) +
-                  ` ${f.withVerdict}`,
+                [
+                  `| ${f.withSource}: ${f.withComputedKm2 === null || f.withComputedKm2 === undefined ? '—' : f.withComputedKm2.toFixed(1)}` +
+                    (signedPct(f.withDeviationPct) ? ` (${signedPct(f.withDeviationPct)})` : '') +
+                    ` ${f.withVerdict}`,
+                  0,
+                ] as const,
               ]
             : []),
-        ].join(' '),
+        ]),
       );
-      const head = [
-        'claim'.padEnd(28),
-        'period'.padEnd(22),
-        'metric'.padEnd(14),
-        'reported'.padStart(8),
-        'computed'.padStart(10),
-        'dev.'.padStart(8),
-        '  verdict',
-      ].join(' ');
+      const head = tableRow([
+        ['claim', 28],
+        ['period', 22],
+        ['metric', 14],
+        ['reported', -8],
+        ['computed', -10],
+        ['dev.', -8],
+        ['  verdict', 0],
+      ]);
       io.stdout(
         `Source: ${source.id} (${source.location}); area model: ${m.areaModel}\n${head}\n${lines.join('\n')}\n`,
       );
       if (settlementChecks.length) {
         const rows = settlementChecks.map((f) =>
-          [
-            f.id.padEnd(28),
-            f.period.padEnd(22),
-            f.direction.padEnd(14),
-            String(f.reportedCount).padStart(8),
-            (f.computedCount === null ? '—' : String(f.computedCount)).padStart(10),
-            (f.deviationPct === null
-              ? ''
-              : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
-            ).padStart(8),
-            `  ${f.verdict}`,
-          ].join(' '),
+          tableRow([
+            [f.id, 28],
+            [f.period, 22],
+            [f.direction, 14],
+            [String(f.reportedCount), -8],
+            [f.computedCount === null ? '—' : String(f.computedCount), -10],
+            [signedPct(f.deviationPct), -8],
+            [`  ${f.verdict}`, 0],
+          ]),
         );
-        const head2 = [
-          'settlement claim'.padEnd(28),
-          'period'.padEnd(22),
-          'places'.padEnd(14),
-          'reported'.padStart(8),
-          'computed'.padStart(10),
-          'dev.'.padStart(8),
-          '  verdict',
-        ].join(' ');
+        const head2 = tableRow([
+          ['settlement claim', 28],
+          ['period', 22],
+          ['places', 14],
+          ['reported', -8],
+          ['computed', -10],
+          ['dev.', -8],
+          ['  verdict', 0],
+        ]);
         io.stdout(`\n${head2}\n${rows.join('\n')}\nNote: ${SETTLEMENT_COUNT_CAVEAT}\n`);
       }
       if (lengthChecks.length) {
         const rows = lengthChecks.map((f) =>
-          [
-            f.id.padEnd(34),
-            f.date.padEnd(12),
-            String(f.reportedKm).padStart(8),
-            (f.computedKm === null ? '—' : f.computedKm.toFixed(1)).padStart(10),
-            (f.deviationPct === null
-              ? ''
-              : `${f.deviationPct > 0 ? '+' : ''}${f.deviationPct.toFixed(1)}%`
-            ).padStart(8),
-            `  ${f.verdict}`,
-          ].join(' '),
+          tableRow([
+            [f.id, 34],
+            [f.date, 12],
+            [String(f.reportedKm), -8],
+            [f.computedKm === null ? '—' : f.computedKm.toFixed(1), -10],
+            [signedPct(f.deviationPct), -8],
+            [`  ${f.verdict}`, 0],
+          ]),
         );
-        const head3 = [
-          'front-line length claim'.padEnd(34),
-          'date'.padEnd(12),
-          'km'.padStart(8),
-          'computed'.padStart(10),
-          'dev.'.padStart(8),
-          '  verdict',
-        ].join(' ');
+        const head3 = tableRow([
+          ['front-line length claim', 34],
+          ['date', 12],
+          ['km', -8],
+          ['computed', -10],
+          ['dev.', -8],
+          ['  verdict', 0],
+        ]);
         io.stdout(`\n${head3}\n${rows.join('\n')}\n`);
       }
     }
     return EXIT.ok;
   },
 };
+
+/**
+ * One line of the check's fixed-width tables: a positive width pads the cell on the right, a negative one on the left.
+ * @example tableRow([['claim', 8], ['12', -4]]) // 'claim      12'
+ */
+function tableRow(cells: readonly (readonly [string, number])[]): string {
+  return cells.map(([text, width]) => (width < 0 ? text.padStart(-width) : text.padEnd(width))).join(' ');
+}
+
+/** `+3.6%`, `-1.2%`, or '' for none. */
+const signedPct = (p: number | null | undefined): string =>
+  p === null || p === undefined ? '' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 
 /**
  * The snapshot of each date (each loaded once), or why the source can't answer it: such a date makes only its
