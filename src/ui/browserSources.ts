@@ -1,6 +1,6 @@
 /**
  * The sources the app offers, reached only through same-origin paths the dev/preview server answers
- * (src/server/deepstateMiddleware.ts). A link can pick one of these ids, never a URL.
+ * (src/server/deepstateMiddleware.ts). Opened in the data worker (src/ui/worker/dataWorker.ts), never on the page.
  */
 import { createArchiveSource } from '../sources/archive.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
@@ -10,41 +10,28 @@ import oblastsUrl from '../../geodata/oblasts.geojson?url';
 import type { RetryPolicy } from '../sources/retryPolicy.ts';
 import type { SnapshotSource } from '../sources/types.ts';
 import { cachingFetch } from './snapshotCache.ts';
+import { loadOnce } from './map/loadOnce.ts';
+import type { BrowserSourceId } from './sourceIds.ts';
 
-export type BrowserSourceId = 'deepstate-api' | 'archive' | 'owlmaps';
+export { BROWSER_SOURCES, type BrowserSourceId } from './sourceIds.ts';
 
 /**
  * A request that got no answer, broke off or got 5xx/408/425/429 (the same-origin proxy answers 502 when the public
  * source does not) is tried twice more, after 0.5 s and 1 s (or what `Retry-After` asks, up to 5 s); the source
- * notice says so meanwhile (AppState.retrying). A 404 is an answer ("not published") and is shown at once.
+ * notice says so meanwhile (RetryNotice). A 404 is an answer ("not published") and is shown at once.
  */
 const RETRY: RetryPolicy = { retries: 2, maxDelayMs: 5000 };
 
-export const BROWSER_SOURCES: readonly { id: BrowserSourceId; title: string; detail: string }[] = [
-  { id: 'deepstate-api', title: 'DeepStateMap versions', detail: 'every published map version, all classes' },
-  { id: 'archive', title: 'DeepState daily archive', detail: 'one occupied-territory outline per day' },
-  {
-    id: 'owlmaps',
-    title: 'UA Control Map',
-    detail: 'an independent assessment (Project Owl), one day per file',
-  },
-];
-
-let land: Promise<LandOutline> | null = null;
-/** Ukraine's land outline (the oblasts' union), made once per page: what UA Control Map's areas are clipped to. */
-function landOnce(): Promise<LandOutline> {
-  land ??= fetch(new URL(oblastsUrl, location.href).href)
-    .then((r) => {
-      if (!r.ok) throw new Error(`oblasts: HTTP ${r.status}`);
-      return r.json() as Promise<{ features: { geometry: AreaGeometry }[] }>;
-    })
-    .then((fc) => landOutline(fc.features.map((f) => f.geometry)))
-    .catch((err: unknown) => {
-      land = null;
-      throw err;
-    });
-  return land;
-}
+/**
+ * Ukraine's land outline (the oblasts' union), made once per worker: what UA Control Map's areas are clipped to. A
+ * failed fetch is forgotten (loadOnce), so the next request tries again.
+ */
+const landOnce = loadOnce(async (): Promise<LandOutline> => {
+  const r = await fetch(new URL(oblastsUrl, location.href).href);
+  if (!r.ok) throw new Error(`oblasts: HTTP ${r.status}`);
+  const fc = (await r.json()) as { features: { geometry: AreaGeometry }[] };
+  return landOutline(fc.features.map((f) => f.geometry));
+});
 
 /**
  * `onRetry` hears of each retry before its wait (the app says so while it waits).

@@ -4,8 +4,10 @@
  * (the same report and GeoJSON as `frontline length`).
  */
 import type { FeatureCollection } from 'geojson';
-import { reportMeta, type FrontLengthReport, type Snapshot } from '../core/index.ts';
-import { computeFront } from './areaClient.ts';
+import type { FrontLengthReport } from '../core/index.ts';
+import type { BrowserSourceId } from './sourceIds.ts';
+import { ask } from './worker/dataClient.ts';
+import type { SnapshotRef } from './worker/protocol.ts';
 
 export interface FrontAnswer {
   key: string;
@@ -20,8 +22,8 @@ export interface FrontAnswer {
  */
 const KEEP = 3;
 /**
- * How long the timeline must rest on a date before its front line is measured, ms. Measuring posts the whole snapshot
- * to the worker and redraws the map when the line comes back: at 120 ms it did so between day steps taken by hand and
+ * How long the timeline must rest on a date before its front line is measured, ms. Measuring (in the worker, on the snapshot it
+ * holds) redraws the map when the line comes back: at 120 ms it did so between day steps taken by hand and
  * raised their p95 in bench:ui from 97 to 152 ms (same machine, same run conditions). Half a second lets stepping
  * and playback (4–20 dates/s) run unhindered; the length shows half a second after the timeline stops.
  */
@@ -43,20 +45,14 @@ export class FrontLineState {
   private showRun = 0;
   private seriesRun = 0;
 
-  /** The front line of `snapshot`, computed once (kept for the last {@link KEEP} snapshots). */
-  of(
-    snapshot: Snapshot,
-    source: { id: string; location: string },
-    toolVersion: string,
-  ): Promise<FrontAnswer> {
-    const key = `${source.id}:${snapshot.version.id}`;
+  /** The front line of the snapshot `ref` names (the worker holds it), computed once (kept for the last {@link KEEP}). */
+  of(ref: SnapshotRef, toolVersion: string): Promise<FrontAnswer> {
+    const key = `${ref.source}:${ref.id}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      const v = snapshot.version;
-      const meta = reportMeta(source, toolVersion, new Date().toISOString(), [
-        { requested: v.date, date: v.date, versionId: v.id },
-      ]);
-      answer = computeFront(snapshot, meta).then(({ report, geojson }) => ({ key, report, geojson }));
+      answer = ask({ kind: 'front', ref, toolVersion, generatedAt: new Date().toISOString() }).then(
+        ({ report, geojson }) => ({ key, report, geojson }),
+      );
       answer.catch(() => this.answers.delete(key));
       this.answers.set(key, answer);
       if (this.answers.size > KEEP) this.answers.delete(this.answers.keys().next().value!);
@@ -71,22 +67,17 @@ export class FrontLineState {
    * call wins over an earlier one): playback at speed measures only the dates it pauses on, and the worker stays free
    * for the frames' areas.
    */
-  show(snapshot: Snapshot, source: { id: string; location: string }, toolVersion: string): void {
+  show(ref: SnapshotRef, toolVersion: string): void {
     const run = ++this.showRun;
     this.computing = true;
     clearTimeout(this.settle);
-    this.settle = setTimeout(() => void this.compute(run, snapshot, source, toolVersion), SETTLE_MS);
+    this.settle = setTimeout(() => void this.compute(run, ref, toolVersion), SETTLE_MS);
   }
 
-  private async compute(
-    run: number,
-    snapshot: Snapshot,
-    source: { id: string; location: string },
-    toolVersion: string,
-  ): Promise<void> {
+  private async compute(run: number, ref: SnapshotRef, toolVersion: string): Promise<void> {
     if (run !== this.showRun) return;
     try {
-      const answer = await this.of(snapshot, source, toolVersion);
+      const answer = await this.of(ref, toolVersion);
       if (run !== this.showRun) return;
       this.current = answer;
       this.error = '';
@@ -108,28 +99,30 @@ export class FrontLineState {
   }
 
   /**
-   * The length at each month end of the area series (`snapshotFor` as the app's), one snapshot after another.
-   * @example await front.loadSeries(app.series, (d) => app.snapshotFor(d), source, '0.1.0')
+   * The length at each month end of the area series, one date after another, each on the snapshot the worker picks
+   * for that date (the CLI's rule).
+   * @example await front.loadSeries(app.series, 'archive', '0.1.0')
    */
   async loadSeries(
     points: readonly { date: string }[],
-    snapshotFor: (date: string) => Promise<{ snapshot: Snapshot } | { error: string }>,
-    source: { id: string; location: string },
+    source: BrowserSourceId,
     toolVersion: string,
   ): Promise<void> {
     const run = ++this.seriesRun;
     const out: { date: string; lengthKm: number; withoutDniproKm: number }[] = [];
     for (const p of points) {
-      const used = await snapshotFor(p.date);
-      if (run !== this.seriesRun) return;
-      if ('error' in used) continue;
       try {
         // Not through the cache: the chart needs the figures only, not every month's line.
-        const v = used.snapshot.version;
-        const meta = reportMeta(source, toolVersion, new Date().toISOString(), [
-          { requested: p.date, date: v.date, versionId: v.id },
-        ]);
-        const { report } = await computeFront(used.snapshot, meta);
+        const answer = await ask({
+          kind: 'frontAt',
+          source,
+          date: p.date,
+          toolVersion,
+          generatedAt: new Date().toISOString(),
+        });
+        if (run !== this.seriesRun) return;
+        if (answer.kind !== 'frontAt') continue;
+        const { report } = answer;
         out.push({ date: p.date, lengthKm: report.lengthKm, withoutDniproKm: report.withoutDniproKm });
       } catch {
         continue;

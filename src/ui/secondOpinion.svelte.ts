@@ -3,12 +3,10 @@
  * assessments disagree. One small rune class; the comparison runs in the geometry worker.
  */
 import type { FeatureCollection } from 'geojson';
-import { stepDates, type AssessmentComparison, type UsedSnapshot } from '../core/index.ts';
-import { SourceError } from '../sources/fetchJson.ts';
-import { snapshotAt } from '../sources/snapshotAt.ts';
-import type { SnapshotSource } from '../sources/types.ts';
-import { computeAssessment } from './areaClient.ts';
-import { BROWSER_SOURCES, browserSource, type BrowserSourceId } from './browserSources.ts';
+import { stepDates, type AssessmentComparison } from '../core/index.ts';
+import { BROWSER_SOURCES, type BrowserSourceId } from './sourceIds.ts';
+import { atErrorText } from './state/usedText.ts';
+import { ask, isSuperseded } from './worker/dataClient.ts';
 import { t } from './i18n/locale.svelte.ts';
 import { message, type Text } from './i18n/translate.ts';
 
@@ -23,11 +21,9 @@ export function sourceTitle(id: string): string {
 
 export type OpinionStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
 
-/** What the primary side offers: its source and the snapshot it uses for a date (the app's cache). */
+/** What the primary side offers: its source (the worker picks each date's snapshot, as the CLI does). */
 export interface PrimarySide {
   sourceId: BrowserSourceId;
-  source: SnapshotSource;
-  snapshotFor(date: string): Promise<UsedSnapshot | { error: string; errorText: Text }>;
 }
 
 export class SecondOpinion {
@@ -44,11 +40,6 @@ export class SecondOpinion {
   seriesStatus = $state<Text>('');
   private run = 0;
   private seriesRun = 0;
-  private second: {
-    id: BrowserSourceId;
-    source: SnapshotSource;
-    versions: Promise<UsedSnapshot['snapshot']['version'][]>;
-  } | null = null;
 
   constructor(private readonly toolVersion: string) {}
 
@@ -65,13 +56,19 @@ export class SecondOpinion {
     this.notes = [];
   }
 
-  private secondSource(id: BrowserSourceId) {
-    if (this.second?.id !== id) {
-      const source = browserSource(id);
-      this.second = { id, source, versions: source.listVersions().then((l) => l.versions) };
-      this.second.versions.catch(() => (this.second = null));
-    }
-    return this.second;
+  /** Both sides on `date`, compared in the data worker (which loads and keeps both sources' snapshots). */
+  private assess(primary: PrimarySide, withId: BrowserSourceId, date: string, channel?: string) {
+    return ask(
+      {
+        kind: 'assess',
+        date,
+        a: primary.sourceId,
+        b: withId,
+        toolVersion: this.toolVersion,
+        generatedAt: new Date().toISOString(),
+      },
+      channel ? { channel } : {},
+    );
   }
 
   /**
@@ -86,40 +83,21 @@ export class SecondOpinion {
     this.status = 'loading';
     this.error = '';
     try {
-      const second = this.secondSource(withId);
-      const [a, b] = await Promise.all([
-        primary.snapshotFor(date),
-        second.versions.then((versions) => snapshotAt(second.source, versions, date)),
-      ]);
+      const answer = await this.assess(primary, withId, date, 'opinion');
       if (run !== this.run) return;
-      if ('error' in a) {
+      if (answer.kind === 'atError') {
         this.status = 'error';
-        this.error = a.errorText;
+        this.error = atErrorText(answer.error);
         return;
       }
-      this.status = 'computing';
-      const { report, geojson } = await computeAssessment(
-        date,
-        a,
-        b,
-        {
-          a: { id: primary.source.id, location: primary.source.location },
-          b: { id: second.source.id, location: second.source.location },
-        },
-        this.toolVersion,
-      );
-      if (run !== this.run) return;
-      this.notes = [a.note, b.note].filter((n): n is string => !!n);
-      this.report = report;
-      this.geojson = geojson;
+      this.notes = answer.notes;
+      this.report = answer.report;
+      this.geojson = answer.geojson;
       this.status = 'ready';
     } catch (err) {
-      if (run !== this.run) return;
+      if (isSuperseded(err) || run !== this.run) return;
       this.status = 'error';
-      this.error =
-        err instanceof SourceError
-          ? message('opinion.sourceFailed', { source: withId, error: err.message })
-          : (err as Error).message;
+      this.error = message('opinion.sourceFailed', { source: withId, error: (err as Error).message });
     }
   }
 
@@ -134,8 +112,7 @@ export class SecondOpinion {
     const run = ++this.seriesRun;
     this.series = [];
     try {
-      const second = this.secondSource(withId);
-      const versions = await second.versions;
+      const { versions } = await ask({ kind: 'versions', source: withId });
       const start = [from, versions[0]?.date ?? to].sort()[1]!;
       const ends = stepDates(start, to, 'month');
       const out: { date: string; aKm2: number; bKm2: number; iou: number | null }[] = [];
@@ -146,25 +123,15 @@ export class SecondOpinion {
           total: ends.length,
           month: date.slice(0, 7),
         });
-        const a = await primary.snapshotFor(date);
-        if ('error' in a) continue;
-        let b: UsedSnapshot;
+        let answer;
         try {
-          b = await snapshotAt(second.source, versions, date);
+          answer = await this.assess(primary, withId, date);
         } catch {
           continue;
         }
-        const { report } = await computeAssessment(
-          date,
-          a,
-          b,
-          {
-            a: { id: primary.source.id, location: primary.source.location },
-            b: { id: second.source.id, location: second.source.location },
-          },
-          this.toolVersion,
-        );
         if (run !== this.seriesRun) return;
+        if (answer.kind === 'atError') continue;
+        const { report } = answer;
         out.push({ date, aKm2: report.a.areaKm2, bKm2: report.b.areaKm2, iou: report.iou });
         this.series = [...out];
       }
