@@ -39,14 +39,21 @@ const landOnce = loadOnce(async (): Promise<LandOutline> => {
  */
 export function browserSource(id: BrowserSourceId, onRetry?: RetryPolicy['onRetry']): SnapshotSource {
   const retry: RetryPolicy = onRetry ? { ...RETRY, onRetry } : RETRY;
+  // Absolute, so that an export names the server it came from, as `frontline change --data URL` does.
+  const api = (path: string) => new URL(path, location.origin).href;
   if (id === 'deepstate-api')
-    return createDeepStateApi({ baseUrl: '/api/deepstate', fetch: cachingFetch(id), retry });
+    return createDeepStateApi({ baseUrl: api('/api/deepstate'), fetch: cachingFetch(id), retry });
   // Issue #16: fetched at run time through the same-origin route, never bundled (upstream has no licence).
   if (id === 'owlmaps')
-    return createOwlmapsSource({ baseUrl: '/api/owlmaps', fetch: cachingFetch(id), retry, land: landOnce });
-  const probing = createArchiveSource({ baseUrl: '/api/archive', fetch: cachingFetch(id), retry });
+    return createOwlmapsSource({
+      baseUrl: api('/api/owlmaps'),
+      fetch: cachingFetch(id),
+      retry,
+      land: landOnce,
+    });
+  const probing = createArchiveSource({ baseUrl: api('/api/archive'), fetch: cachingFetch(id), retry });
   const listed = createArchiveSource({
-    baseUrl: '/api/archive',
+    baseUrl: api('/api/archive'),
     fetch: cachingFetch(id),
     retry,
     listNames: async () => {
