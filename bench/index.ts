@@ -43,7 +43,7 @@ import {
 } from '../src/core/index.ts';
 import { loadFocusAreas, loadFrontOutline, loadOblasts } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
-import { fileFetch } from '../src/sources/fileFetch.ts';
+import { fileFetch } from '../src/sources/node/fileFetch.ts';
 import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
 import { serveStaticFolder } from '../tests/support/staticServer.ts';
 import { WINDOWED_VS_OVERLAY_ABS_KM2, WINDOWED_VS_OVERLAY_REL } from '../tests/unit/tolerances.ts';

@@ -22,7 +22,7 @@ import {
 } from '../src/core/index.ts';
 import { loadSettlements } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
-import { fileFetch } from '../src/sources/fileFetch.ts';
+import { fileFetch } from '../src/sources/node/fileFetch.ts';
 
 const RUNS = 7;
 

@@ -11,15 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/runCli.ts';
-import { syncMirror } from '../../src/cli/syncMirror.ts';
+import { syncMirror } from '../../src/sources/node/syncMirror.ts';
 import { archiveFileName, archiveVersion, parseArchiveDay } from '../../src/core/index.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
-import { cachingFetch, DEFAULT_CACHE_DIR, type CacheMeta } from '../../src/sources/cache.ts';
+import { cachingFetch, DEFAULT_CACHE_DIR, type CacheMeta } from '../../src/sources/node/cache.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
 import { fetchJson, SourceError, type FetchLike } from '../../src/sources/fetchJson.ts';
 import { fetchWithRetry } from '../../src/sources/fetchWithRetry.ts';
 import type { Sleep } from '../../src/sources/retryPolicy.ts';
-import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
+import { TEMP_SUFFIX } from '../../src/sources/node/writeFileAtomic.ts';
 import {
   answer,
   chunked,

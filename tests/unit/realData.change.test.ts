@@ -28,7 +28,7 @@ import {
 import { loadOblasts } from '../../src/cli/geodata.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import type { SnapshotSource } from '../../src/sources/types.ts';
 import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { featureCollection, union } from '@turf/turf';

@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { EXIT, type CliIo } from '../../src/cli/io.ts';
-import { syncMirror } from '../../src/cli/syncMirror.ts';
+import { syncMirror } from '../../src/sources/node/syncMirror.ts';
 import type { Sleep } from '../../src/sources/retryPolicy.ts';
-import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
+import { TEMP_SUFFIX } from '../../src/sources/node/writeFileAtomic.ts';
 import { serveDeepStateFolder } from '../support/referenceData.ts';
 import { serveStaticFolder, type Hook } from '../support/staticServer.ts';
 
