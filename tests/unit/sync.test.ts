@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectJitteredBackoff } from '../support/backoff.ts';
 import { main } from '../../src/cli/main.ts';
 import { EXIT, type CliIo } from '../../src/cli/io.ts';
 import { syncMirror } from '../../src/sources/node/syncMirror.ts';
@@ -216,7 +217,7 @@ describe('sync --source archive', () => {
       expect(summary.failedList).toEqual([
         `${server.baseUrl}/deepstatemap_data_20250802.geojson: HTTP 500, after 4 attempts`,
       ]);
-      expect(delays).toEqual([500, 1000, 500, 1000, 2000]);
+      expectJitteredBackoff(delays, [500, 1000, 500, 1000, 2000]);
       expect(notes[0]).toBe(
         `retry 1 in 0.5 s: ${server.baseUrl}/deepstatemap_data_20250801.geojson: HTTP 503`,
       );
