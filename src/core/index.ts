@@ -149,3 +149,5 @@ export {
 export type { FrontLengthReport, FrontLineProperties } from './report/frontLineReport.ts';
 export { parseLengthClaims, judgeLength } from './report/reportedFigures.ts';
 export type { LengthClaim, LengthCheck } from './report/reportedFigures.ts';
+export { pointInPolygon, pointInRing, pointInRings, rayCrosses } from './geometry/pointInPolygon.ts';
+export type { Side } from './geometry/pointInPolygon.ts';
