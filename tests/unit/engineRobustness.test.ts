@@ -15,7 +15,7 @@ import {
   changeBetween,
   classGeometry,
   findCrossings,
-  segmentChange,
+  edgeChange,
   validateGeoJson,
   type AreaGeometry,
   type Snapshot,
@@ -77,7 +77,7 @@ describe('reproductions (issue #13)', () => {
         [plain, withVertex],
         [withVertex, plain],
       ] as const) {
-        const fast = segmentChange(a, b);
+        const fast = edgeChange(a, b);
         if (!fast) {
           failures.push(`case ${k}: fell back to the overlay`);
           continue;

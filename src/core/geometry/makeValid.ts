@@ -24,7 +24,7 @@ import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
 import { rayCrosses } from './pointInPolygon.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
-import { preparedEdges } from './segmentChange.ts';
+import { preparedEdges } from './edgeChange.ts';
 import { stripIndexOf, type StripIndex } from './stripIndex.ts';
 import { unionEdges } from './unionEdges.ts';
 
