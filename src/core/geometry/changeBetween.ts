@@ -103,7 +103,7 @@ function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | nu
 
 /**
  * Change from geometry `a` (earlier) to `b` (later), computed from boundary edges (src/core/geometry/edgeChange.ts): the
- * same result as {@link overlayChange}, a hundred times faster. Both are made valid first (src/core/geometry/makeValid.ts: a
+ * same result as {@link overlayChange}, far faster (docs/performance.md). Both are made valid first (src/core/geometry/makeValid.ts: a
  * no-op for valid input and for what classGeometry returns). The result is checked where it is made (STYLE.md habit
  * 15): when the pieces do not close into rings, or gained − lost differs from net by more than
  * {@link CHANGE_INVARIANT_KM2}, the change is recomputed on the exact path — the windowed overlay
