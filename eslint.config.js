@@ -1,11 +1,24 @@
 // Flat ESLint config: typescript-eslint + eslint-plugin-svelte. src/core stays pure (STYLE.md): no I/O, DOM,
 // Svelte or MapLibre imports there.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+// What the browser runs (src/core, src/ui, src/main.ts and the adapters at the top of src/sources) imports no Node
+// built-in, bare ('fs') or prefixed ('node:fs'), and nothing from src/sources/node (the Node-only half: disk cache,
+// folder source, atomic writes, mirroring). docs/architecture.md; tests/unit/browserImports.test.ts plants a breach.
+const NODE_ONLY = {
+  group: ['node:*', ...builtinModules.flatMap((m) => [m, `${m}/*`])],
+  message: 'Node built-ins stay out of code the browser runs (src/sources/node and src/cli are Node-only).',
+};
+const NODE_SOURCES = {
+  group: ['**/sources/node/*', './node/*'],
+  message: 'src/sources/node is Node-only; the browser imports only the adapters at the top of src/sources.',
+};
 
 export default ts.config(
   {
@@ -67,7 +80,7 @@ export default ts.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https'], message: 'src/core does no I/O (STYLE.md).' },
+            { ...NODE_ONLY, message: 'src/core does no I/O (STYLE.md).' },
             {
               group: ['svelte', 'svelte/*', 'maplibre-gl', '*.svelte'],
               message: 'src/core is framework-free.',
@@ -81,5 +94,9 @@ export default ts.config(
       ],
       'no-restricted-globals': ['error', 'fetch', 'document', 'window', 'localStorage'],
     },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte', 'src/main.ts', 'src/sources/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NODE_ONLY, NODE_SOURCES] }] },
   },
 );

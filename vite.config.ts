@@ -94,7 +94,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    // The CLI's caches (src/sources/cache.ts: fetched and validated snapshots) go to a temporary folder, never the
+    // The CLI's caches (src/sources/node/cache.ts: fetched and validated snapshots) go to a temporary folder, never the
     // user's ~/.cache/frontline.
     env: process.env['VITEST']
       ? { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'frontline-test-cache-')) }

@@ -1,12 +1,12 @@
 /**
  * (f) Issue #16: the full comparison of two assessments on one date — the DeepState archive against UA Control Map
  * on 2025-09-01 — as `frontline compare` computes it: both sides clipped to the land outline, both / only-A / only-B,
- * IoU, and the per-oblast split (27 oblasts). Goal: under 20 ms (ours).
+ * IoU, and the per-oblast split (27 oblasts). Goal: under 20 ms (the edge engine's).
  *
  * Same-run baselines, from the same parsed geometries:
  *   (a) plain Turf: `intersect` of each side with the land, `difference` both ways, `intersect` per oblast;
  *   (b) GEOS (geos-wasm): the same operations; the land and the oblasts are converted once, untimed;
- *   (c) ours: `compareAssessments` (src/core/report/compareAssessments.ts), each run on fresh copies of the two snapshots so
+ *   (c) the edge engine: `compareAssessments` (src/core/report/compareAssessments.ts), each run on fresh copies of the two snapshots so
  *       nothing prepared for one run's geometries helps the next; the land's complement is made once (warm-up), as
  *       GEOS's land is converted once.
  * Parsing one UA Control Map day (swap, validate, join the rings, clip) is timed apart.
@@ -145,7 +145,7 @@ export function benchAssessments(
   const a = classGeometry(archive.value, 'occupied_all')!;
   const b = classGeometry(owl, 'occupied_all')!;
   const fresh = () => structuredClone({ a: archive.value, b: owl });
-  const ours = measure(
+  const edgeEngine = measure(
     fresh,
     (s) =>
       compareAssessments({
@@ -161,7 +161,7 @@ export function benchAssessments(
     runs.fast,
     runs.warm,
   );
-  const r = ours.result;
+  const r = edgeEngine.result;
   const rows: { engine: string; ms: number; f: Figures }[] = [];
   const turf = measure(
     () => structuredClone({ a, b }),
@@ -183,8 +183,8 @@ export function benchAssessments(
     [gl, ...go].forEach((x) => geos.free(x));
   }
   rows.push({
-    engine: '(c) ours',
-    ms: ours.medianMs,
+    engine: '(c) edge engine',
+    ms: edgeEngine.medianMs,
     f: {
       aKm2: r.a.areaKm2,
       bKm2: r.b.areaKm2,
@@ -213,5 +213,5 @@ export function benchAssessments(
         `${row.f.onlyAKm2.toFixed(2).padStart(8)} ${row.f.onlyBKm2.toFixed(2).padStart(8)}  ${worst.toFixed(2)} km²`,
     );
   }
-  console.log(`(c) IoU ${r.iou}; goal under 20 ms: ${ours.medianMs < 20 ? 'met' : 'NOT met'}`);
+  console.log(`(c) IoU ${r.iou}; goal under 20 ms: ${edgeEngine.medianMs < 20 ? 'met' : 'NOT met'}`);
 }

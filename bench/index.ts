@@ -7,15 +7,15 @@
  *       geometries (the baseline);
  *   (b) GEOS 3.13 compiled to WebAssembly (`geos-wasm`): difference both ways, intersection per region; our areaKm2
  *       on its output. Converting the two snapshots into GEOS is timed; the regions are converted once, untimed;
- *   (c) ours: `changeBetween` (from boundary edges, src/core/geometry/segmentChange.ts) + `changeByRegion`. The regions'
+ *   (c) the edge engine: `changeBetween` (from boundary edges, src/core/geometry/edgeChange.ts) + `changeByRegion`. The regions'
  *       indexes are built once, in the warm-up run, as GEOS's region geometries are; the snapshots are fresh copies
- *       for every run of every engine, so nothing prepared for one run's geometries helps the next. Ours builds
+ *       for every run of every engine, so nothing prepared for one run's geometries helps the next. The edge engine builds
  *       the gained/lost GeoJSON polygons only when they are read; "(c) + polygons" reads them as well.
  * Turf is run once to warm up, then RUNS times; (b) and (c), cheap enough, WARM times to warm up, then FAST_RUNS times
  * (one warm-up left (c)'s first row slower than its second, which does more work: the JIT, not the engine). The
  * median is printed with its ratio to (a). (c) and (b) are checked
  * against (a): equal within 0.05% or 0.05 km², whichever is larger.
- * Then (d): the whole archive's consecutive-day history with the per-oblast split (ours only), with peak RSS.
+ * Then (d): the whole archive's consecutive-day history with the per-oblast split (the edge engine only), with peak RSS.
  * Then (e), memory ceilings (issue #6), each command in its own Node process so its peak RSS is its own: a `frontline
  * sync` of the whole archive from a local HTTP server over the reference folder into a temporary folder, and the
  * CLI's whole-archive `frontline history --step day`. maxRSS is read in the child (`process.resourceUsage()` at
@@ -37,13 +37,13 @@ import {
   classGeometry,
   frontContext,
   frontLine,
-  segmentChange,
+  edgeChange,
   type AreaGeometry,
   type Region,
 } from '../src/core/index.ts';
 import { loadFocusAreas, loadFrontOutline, loadOblasts } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
-import { fileFetch } from '../src/sources/fileFetch.ts';
+import { fileFetch } from '../src/sources/node/fileFetch.ts';
 import { loadGeos, type Geos, type GeosGeom } from '../tests/support/geos.ts';
 import { serveStaticFolder } from '../tests/support/staticServer.ts';
 import { WINDOWED_VS_OVERLAY_ABS_KM2, WINDOWED_VS_OVERLAY_REL } from '../tests/unit/tolerances.ts';
@@ -133,10 +133,10 @@ function geosReport(
 }
 
 /**
- * (c) Ours. Its gained/lost polygons become GeoJSON only when read (the figures don't need them): `withPolygons`
+ * (c) The edge engine. Its gained/lost polygons become GeoJSON only when read (the figures don't need them): `withPolygons`
  * reads them too, which is what the GeoJSON export and the map do.
  */
-function oursReport(
+function edgeEngineReport(
   a: AreaGeometry | null,
   b: AreaGeometry | null,
   regions: readonly Region[],
@@ -264,12 +264,12 @@ async function main(): Promise<void> {
         ...measure(fresh, (g) => geosReport(geos, g.a, g.b, regions, regionGeoms), FAST_RUNS, WARM),
       });
     rows.push({
-      engine: '(c) ours',
-      ...measure(fresh, (g) => oursReport(g.a, g.b, regions), FAST_RUNS, WARM),
+      engine: '(c) edge engine',
+      ...measure(fresh, (g) => edgeEngineReport(g.a, g.b, regions), FAST_RUNS, WARM),
     });
     rows.push({
       engine: '(c) + polygons',
-      ...measure(fresh, (g) => oursReport(g.a, g.b, regions, true), FAST_RUNS, WARM),
+      ...measure(fresh, (g) => edgeEngineReport(g.a, g.b, regions, true), FAST_RUNS, WARM),
     });
     const base = rows[0]!;
     rows.forEach((r, i) => {
@@ -283,7 +283,7 @@ async function main(): Promise<void> {
       );
     });
     console.log(
-      `${''.padEnd(24)} (c) answered from edges: ${segmentChange(a, b) ? 'yes' : 'NO, fell back to the windowed overlay'}`,
+      `${''.padEnd(24)} (c) answered from edges: ${edgeChange(a, b) ? 'yes' : 'NO, fell back to the windowed overlay'}`,
     );
   }
   regionGeoms.forEach((g) => geos?.free(g));

@@ -4,8 +4,9 @@
  *
  * For one archive snapshot, the class of every gazetteer place (2,843 points):
  *   (a) plain: Turf's `booleanPointInPolygon` of every point against every polygon of the snapshot (the baseline);
- *   (b) ours: `placeClasses` (src/core/report/settlementsChanged.ts), the same predicate behind each polygon's bounding box.
- * Then (c): `frontline history --settlements` over the whole archive, a day at a time (ours only, one class per place
+ *   (b) `placeClasses` (src/core/report/settlementsChanged.ts): the project's pointInPolygon
+ *       (src/core/geometry/pointInPolygon.ts) behind each polygon's bounding box.
+ * Then (c): `frontline history --settlements` over the whole archive, a day at a time (placeClasses only, one class per place
  * per snapshot, each snapshot classified once). Medians of RUNS runs after one warm-up; (a) and (b) must agree.
  *
  * Real data only: it reads FRONTLINE_REFERENCE_DATA (e.g. ../shared/geodata) and skips, saying why, without it.
@@ -22,7 +23,7 @@ import {
 } from '../src/core/index.ts';
 import { loadSettlements } from '../src/cli/geodata.ts';
 import { createArchiveSource } from '../src/sources/archive.ts';
-import { fileFetch } from '../src/sources/fileFetch.ts';
+import { fileFetch } from '../src/sources/node/fileFetch.ts';
 
 const RUNS = 7;
 
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   );
   console.log(`  (a) plain point-in-polygon   ${median(plain).toFixed(1)} ms`);
   console.log(
-    `  (b) ours, bbox prefilter      ${median(ours).toFixed(1)} ms  (${(median(plain) / median(ours)).toFixed(1)}× faster)`,
+    `  (b) placeClasses, bbox first  ${median(ours).toFixed(1)} ms  (${(median(plain) / median(ours)).toFixed(1)}× faster)`,
   );
 
   // (c) The whole archive, a day at a time: load (untimed) and classify each snapshot, compare with the day before.

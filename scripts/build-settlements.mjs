@@ -249,8 +249,9 @@ function mergeDuplicates(records) {
 }
 
 // --- oblasts -----------------------------------------------------------------------------------------------------
-// Turf's booleanPointInPolygon, the project's one point-in-polygon (as src/core/report/changeReport.ts uses), with each
-// oblast's bounding box as a prefilter. A point on an oblast's edge counts as inside it; the first oblast in ISO
+// Turf's booleanPointInPolygon (this script runs without the TypeScript sources), which answers as the project's one
+// point-in-polygon does (src/core/geometry/pointInPolygon.ts) for every place against every oblast
+// (tests/unit/pointInPolygon.test.ts asserts it), with each oblast's bounding box as a prefilter. A point on an oblast's edge counts as inside it; the first oblast in ISO
 // order that holds the point wins. Natural Earth's 1:10m outlines are coarse along coasts, estuaries and borders
 // (Kherson, Ochakiv and Skadovsk fall just outside them), so a point outside every outline takes the oblast whose
 // outline is nearest, if that is within 10 km; farther out the oblast is null.

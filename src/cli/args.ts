@@ -59,7 +59,7 @@ export const FOLDER_OPTIONS = {
 
 /**
  * The options every command takes: which source, where it is read from (`--data`), the folder source's options,
- * `--no-cache` to bypass the caches (src/sources/cache.ts: fetched snapshots; src/cli/validatedCache.ts: validated
+ * `--no-cache` to bypass the caches (src/sources/node/cache.ts: fetched snapshots; src/cli/validatedCache.ts: validated
  * ones), `--cache-dir` to keep them elsewhere than the user's cache folder (defaultCacheDir), `--timeout SECONDS` for
  * each request (default 60), and `--retries N` for requests that failed in a way worth retrying
  * (src/sources/retryPolicy.ts; default 2, `sync` 4).

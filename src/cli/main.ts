@@ -1,7 +1,7 @@
 /**
  * `frontline`: the command line. Thin: it parses arguments, reads sources and calls src/core.
  */
-import { defaultCacheDir } from '../sources/cache.ts';
+import { defaultCacheDir } from '../sources/node/cache.ts';
 import { SourceError } from '../sources/fetchJson.ts';
 import { UsageError } from './args.ts';
 import { areaCommand } from './commands/area.ts';

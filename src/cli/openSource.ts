@@ -8,32 +8,29 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TerritoryClass } from '../core/index.ts';
 import { ARCHIVE_DEFAULT_URL, createArchiveSource } from '../sources/archive.ts';
-import { cachingFetch, defaultCacheDir } from '../sources/cache.ts';
+import { cachingFetch, defaultCacheDir } from '../sources/node/cache.ts';
 import { createDeepStateApi } from '../sources/deepstateApi.ts';
-import { fileFetch } from '../sources/fileFetch.ts';
+import { fileFetch } from '../sources/node/fileFetch.ts';
 import type { FetchLike } from '../sources/fetchJson.ts';
 import { retryNote, type RetryPolicy } from '../sources/retryPolicy.ts';
-import { createFolderSource } from '../sources/folder.ts';
+import { createFolderSource } from '../sources/node/folder.ts';
 import { createArcgisSource } from '../sources/arcgis.ts';
 import { createOwlmapsSource, OWLMAPS_DEFAULT_URL } from '../sources/owlmaps.ts';
 import { loadLand } from './geodata.ts';
 import type { SnapshotMemo } from '../sources/snapshotMemo.ts';
 import type { SnapshotSource, SourceId } from '../sources/types.ts';
+import { isUrl } from '../sources/isUrl.ts';
 import { folderOptions, sourceId, timeoutMs, UsageError, wholeNumber } from './args.ts';
 import { validatedCache } from './validatedCache.ts';
 import { withinUkraine } from './withinUkraine.ts';
 
 export const DEEPSTATE_API_DEFAULT_URL = 'https://deepstatemap.live/api';
 
-/**
- * Whether `--data` names a base URL rather than a folder.
- * @example isUrl('https://deepstatemap.live/api') // true
- */
-export const isUrl = (s: string): boolean => /^https?:\/\//iu.test(s);
+export { isUrl };
 
 export interface OpenOptions {
   /**
-   * Keep fetched snapshots in the cache (src/sources/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`),
+   * Keep fetched snapshots in the cache (src/sources/node/cache.ts): `true` for defaultCacheDir() (`~/.cache/frontline`),
    * or a cache folder.
    * Only sources read over HTTP are cached; a local folder is read as it is.
    */

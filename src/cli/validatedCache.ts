@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Version } from '../core/index.ts';
 import { decodeSnapshot, encodeSnapshot, type SnapshotMemo } from '../sources/snapshotMemo.ts';
-import { writeFileAtomic } from '../sources/writeFileAtomic.ts';
+import { writeFileAtomic } from '../sources/node/writeFileAtomic.ts';
 import { validatorVersion } from './shipped.ts';
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');

@@ -22,7 +22,7 @@ export {
   ARCHIVE_SOURCE_ID,
 } from './io/parseArchive.ts';
 export { changeBetween, changeByRegion, classGeometry, overlayChange } from './geometry/changeBetween.ts';
-export { segmentChange } from './geometry/segmentChange.ts';
+export { edgeChange } from './geometry/edgeChange.ts';
 export { areaByRegion } from './geometry/overlapKm2.ts';
 export { edgeSetOf, polygonEdgeSet } from './geometry/edgeSet.ts';
 export { polygonsOf } from './model/polygonsOf.ts';
@@ -149,3 +149,5 @@ export {
 export type { FrontLengthReport, FrontLineProperties } from './report/frontLineReport.ts';
 export { parseLengthClaims, judgeLength } from './report/reportedFigures.ts';
 export type { LengthClaim, LengthCheck } from './report/reportedFigures.ts';
+export { pointInPolygon, pointInRing, pointInRings, rayCrosses } from './geometry/pointInPolygon.ts';
+export type { Side } from './geometry/pointInPolygon.ts';

@@ -3,7 +3,13 @@
  */
 import { MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
 import { BodyError, decodeUtf8, readBody, reasonOf } from './readBody.ts';
-import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy } from './retryPolicy.ts';
+import {
+  retryableStatus,
+  retryAfterMs,
+  withRetry,
+  type RetryJudge,
+  type RetryPolicy,
+} from './retryPolicy.ts';
 import { SourceError, type FetchLike } from './sourceError.ts';
 
 // Re-exported: most adapters import the error with the fetch that throws it.
@@ -16,8 +22,9 @@ const transient = new WeakMap<SourceError, number>();
  * GETs `url` and parses JSON, failing with a SourceError that says what went wrong: unreachable, timed out, stalled
  * or broken off after the headers, HTTP status, over the size cap, or a body that is not JSON (an HTML error page
  * served with 200, truncated JSON, …: every body goes through parseGeoJsonText, src/core/io/parseGeoJsonText.ts).
- * With `retry`, what is worth retrying is tried again after a growing delay, each attempt with its own time limit;
- * the final error then says how many attempts were made.
+ * With `retry`, what is worth retrying is tried again after a growing, jittered delay (withRetry,
+ * src/sources/retryPolicy.ts), each attempt with its own time limit; the final error then says how many attempts were
+ * made.
  * @example await fetchJson(fetch, '/api/deepstate/history/public', { timeoutMs: 20_000 })
  * @example await fetchJson(fetch, url, { retry: { retries: 2, onRetry: ({ reason }) => console.error(reason) } })
  */
@@ -63,28 +70,29 @@ export async function fetchBytes(
   options: FetchOptions = {},
 ): Promise<FetchedBytes> {
   const { retry, signal } = options;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetchBytesOnce(fetchFn, url, options);
-    } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      const asked = transient.get(err);
-      if (asked === undefined || !retry || signal?.aborted) throw err;
-      const reason = err.message.startsWith(`${url}: `) ? err.message.slice(url.length + 2) : err.message;
-      if (attempt > retry.retries) {
-        if (attempt === 1) throw err;
-        throw new SourceError(`${err.message}, after ${attempt} attempts`, err.status, url);
-      }
-      const delayMs = backoffMs(attempt, asked, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 30_000);
-      retry.onRetry?.({ url, attempt, delayMs, reason });
-      try {
-        await (retry.sleep ?? realSleep)(delayMs, signal);
-      } catch {
-        throw new SourceError(`${url}: cancelled`, 0, url);
-      }
-    }
-  }
+  if (!retry) return fetchBytesOnce(fetchFn, url, options);
+  return withRetry(url, () => fetchBytesOnce(fetchFn, url, options), fetchJudge(url), {
+    ...retry,
+    ...(signal ? { signal } : {}),
+  });
 }
+
+/** fetchBytesOnce's failures noted in `transient` are retried; the final error says how many attempts were made. */
+const fetchJudge = (url: string): RetryJudge => ({
+  transient: (err) => {
+    if (!(err instanceof SourceError)) return null;
+    const askedMs = transient.get(err);
+    if (askedMs === undefined) return null;
+    const reason = err.message.startsWith(`${url}: `) ? err.message.slice(url.length + 2) : err.message;
+    return { reason, askedMs };
+  },
+  exhausted: (err, attempts) => {
+    const last = err as SourceError;
+    return attempts === 1
+      ? last
+      : new SourceError(`${last.message}, after ${attempts} attempts`, last.status, url);
+  },
+});
 
 /** One attempt of fetchBytes; errors another attempt might not meet are noted in `transient`. */
 async function fetchBytesOnce(

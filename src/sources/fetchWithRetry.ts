@@ -1,5 +1,6 @@
 /**
- * GET with retries and exponential backoff, for mirroring many files from a public server (issue #3, `sync`).
+ * GET with retries (withRetry: exponential backoff with equal jitter, src/sources/retryPolicy.ts), for mirroring many
+ * files from a public server (issue #3, `sync`).
  * Retried: network errors, timeouts, 5xx, 408, 425 and 429 (after `Retry-After` when the server sends one).
  * Not retried: 404, which is an answer ("not published"), and other 4xx, which will not change on a retry.
  * The sleep is injected so tests check the delays without waiting.
@@ -7,7 +8,7 @@
 import { MAX_BYTES } from '../core/index.ts';
 import { SourceError, type FetchLike } from './fetchJson.ts';
 import { readBody, reasonOf } from './readBody.ts';
-import { backoffMs, realSleep, retryableStatus, retryAfterMs, type RetryPolicy } from './retryPolicy.ts';
+import { retryableStatus, retryAfterMs, withRetry, type RetryPolicy } from './retryPolicy.ts';
 
 /** The retry policy (retries default 4: 5 attempts in all), with each attempt's limits and a way to stop. */
 export interface RetryOptions extends Partial<RetryPolicy> {
@@ -31,24 +32,15 @@ export type Fetched =
 export async function fetchWithRetry(
   fetchFn: FetchLike,
   url: string,
-  {
-    retries = 4,
-    baseDelayMs = 500,
-    maxDelayMs = 30_000,
-    timeoutMs = 60_000,
-    maxBytes = MAX_BYTES,
-    signal,
-    sleep = realSleep,
-    onRetry,
-  }: RetryOptions = {},
+  { retries = 4, timeoutMs = 60_000, maxBytes = MAX_BYTES, signal, ...policy }: RetryOptions = {},
 ): Promise<Fetched> {
+  const cancelled = (): SourceError => new SourceError(`${url}: cancelled`, 0, url);
+  // The last HTTP status seen, kept through later network failures: the final error reports it.
   let lastStatus = 0;
-  for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
+  const once = async (attempt: number): Promise<Fetched> => {
+    if (signal?.aborted) throw cancelled();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let reason: string;
-    let wait = 0;
     let headersCame = false;
     try {
       const response = await fetchFn(url, { signal: combined });
@@ -64,32 +56,42 @@ export async function fetchWithRetry(
       if (!retryableStatus(response.status)) {
         throw new SourceError(`${url}: HTTP ${response.status}, not retried`, response.status, url);
       }
-      reason = `HTTP ${response.status}`;
       lastStatus = response.status;
-      wait = retryAfterMs(response);
+      throw new Transient(`HTTP ${response.status}`, retryAfterMs(response));
     } catch (err) {
-      if (err instanceof SourceError) throw err;
-      if (signal?.aborted) throw new SourceError(`${url}: cancelled`, 0, url);
+      if (err instanceof SourceError || err instanceof Transient) throw err;
+      if (signal?.aborted) throw cancelled();
       // After the headers, the body itself stalled or broke off (connection reset): retried like a failed request.
       if (headersCame) {
-        reason = timeout.aborted
-          ? `the answer stalled: it began but was not complete within ${timeoutMs / 1000} s`
-          : `the answer broke off (${reasonOf(err)})`;
-      } else {
-        reason = timeout.aborted
-          ? `no answer within ${timeoutMs / 1000} s`
-          : `unreachable (${reasonOf(err)})`;
+        throw new Transient(
+          timeout.aborted
+            ? `the answer stalled: it began but was not complete within ${timeoutMs / 1000} s`
+            : `the answer broke off (${reasonOf(err)})`,
+        );
       }
+      throw new Transient(
+        timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : `unreachable (${reasonOf(err)})`,
+      );
     }
-    if (attempt > retries) {
-      throw new SourceError(`${url}: ${reason}, after ${attempt} attempts`, lastStatus, url);
-    }
-    const delayMs = backoffMs(attempt, wait, baseDelayMs, maxDelayMs);
-    onRetry?.({ url, attempt, delayMs, reason });
-    try {
-      await sleep(delayMs, signal);
-    } catch {
-      throw new SourceError(`${url}: cancelled`, 0, url);
-    }
+  };
+  return withRetry(
+    url,
+    once,
+    {
+      transient: (err) => (err instanceof Transient ? err : null),
+      exhausted: (_err, attempts, { reason }) =>
+        new SourceError(`${url}: ${reason}, after ${attempts} attempts`, lastStatus, url),
+    },
+    { ...policy, retries, ...(signal ? { signal } : {}) },
+  );
+}
+
+/** One attempt's failure that another might not meet (withRetry's TransientFailure). */
+class Transient extends Error {
+  constructor(
+    readonly reason: string,
+    readonly askedMs = 0,
+  ) {
+    super(reason);
   }
 }

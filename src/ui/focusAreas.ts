@@ -2,10 +2,9 @@
  * The 2025 focus areas (geodata/focus-areas.geojson), bundled with the app so that a link's `focus=` id can be
  * checked before anything loads, and the picker can list them at once (issue #5, "Export and share").
  */
-import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import focusAreasText from '../../geodata/focus-areas.geojson?raw';
-import { boundsOf } from '../core/index.ts';
+import { boundsOf, pointInPolygon } from '../core/index.ts';
 
 export interface FocusAreaProperties {
   id: string;
@@ -48,7 +47,7 @@ export function focusAreaBounds(id: string): [[number, number], [number, number]
 export function focusAreaAt(lng: number, lat: number): string | null {
   let best: FocusAreaProperties | null = null;
   for (const f of FOCUS_AREAS.features) {
-    if (!booleanPointInPolygon([lng, lat], f)) continue;
+    if (!pointInPolygon([lng, lat], f)) continue;
     if (!best || f.properties.radius_km < best.radius_km) best = f.properties;
   }
   return best?.id ?? null;

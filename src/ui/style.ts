@@ -39,8 +39,8 @@ export const CHANGE_COLOURS = { gained: '#b2182b', lost: '#2166ac' } as const;
 
 /**
  * Paint for a fill whose edges a line layer draws over (issue #5, speed). MapLibre antialiases a fill by drawing its
- * outline once more as lines, a second pass over every tile; under a 1–3 px line layer that pass cannot be seen. In
- * software WebGL (bench/ui.ts, 1280×800) dropping it saved about one 16.7 ms frame of each redraw.
+ * outline once more as lines, a second pass over every tile; under a 1–3 px line layer that pass cannot be seen.
+ * What dropping it saved: docs/performance.md, "Measurements behind code choices".
  * @example paint: { 'fill-color': '#d55e00', 'fill-opacity': 0.45, ...OUTLINED_FILL }
  */
 export const OUTLINED_FILL = { 'fill-antialias': false } as const;

@@ -207,9 +207,10 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
       return route.continue();
     });
     await page.goto('/?source=archive&t=2025-03-10');
-    // Said while it waits, as text (the server's own reason included), and gone soon after the date is drawn.
+    // Said while it waits, as text (the server's own reason included; the wait is jittered within 0.25–0.5 s), and
+    // gone soon after the date is drawn.
     await expect(page.getByTestId('source-retrying')).toHaveText(
-      /The source did not answer properly \(HTTP 503: upstream busy\); trying again in 0\.5 s/u,
+      /The source did not answer properly \(HTTP 503: upstream busy\); trying again in 0\.[345] s/u,
     );
     await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-10');
     await expect(page.getByTestId('timeline-area')).toBeVisible();

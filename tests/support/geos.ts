@@ -32,6 +32,11 @@ export interface Geos {
   simplifyLine(line: readonly Position[], tolerance: number): Position[];
   /** Planar distance from a point to the nearest of some lines (GEOSDistance), for src/core/geometry/frontOutline.ts. */
   distanceToLines(point: Position, lines: readonly (readonly Position[])[]): number;
+  /**
+   * Where a point lies against a polygon or multipolygon: 1 in its interior (GEOSContains), 0 on its boundary
+   * (covered, not contained), −1 outside; the oracle of src/core/geometry/pointInPolygon.ts.
+   */
+  sideOf(g: GeosGeom, point: Position): 1 | 0 | -1;
   /** The GEOS version string, e.g. `3.13.0-CAPI-1.19.0`. */
   version: string;
 }
@@ -109,6 +114,20 @@ function wrap(geos: GeosModule): Geos {
         geos.Module._free(ptr);
         geos.GEOSGeom_destroy(p);
         geos.GEOSGeom_destroy(l);
+      }
+    },
+    sideOf(g, point) {
+      const p = check(
+        geojsonToGeosGeom({ type: 'Point', coordinates: [point[0]!, point[1]!] }, geos),
+        'read',
+      );
+      try {
+        const covers = geos.GEOSCovers(g, p);
+        const contains = geos.GEOSContains(g, p);
+        if (covers === 2 || contains === 2) throw new Error('GEOS covers/contains failed');
+        return contains === 1 ? 1 : covers === 1 ? 0 : -1;
+      } finally {
+        geos.GEOSGeom_destroy(p);
       }
     },
     version: String(geos.GEOSversion()),

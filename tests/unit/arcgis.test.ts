@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { areaKm2, snapshotAreas, type AreaGeometry } from '../../src/core/index.ts';
 import { createArcgisSource, fetchArcgisLayer } from '../../src/sources/arcgis.ts';
 import { SourceError } from '../../src/sources/fetchJson.ts';
-import { syncArcgis } from '../../src/cli/syncMirror.ts';
+import { syncArcgis } from '../../src/sources/node/syncMirror.ts';
 import { runCli } from '../support/runCli.ts';
 import { boxPolygon } from '../support/shapes.ts';
 import { FLOAT_REL } from './tolerances.ts';

@@ -31,7 +31,7 @@ import {
   type Version,
 } from '../../src/core/index.ts';
 import { SourceError } from '../../src/sources/fetchJson.ts';
-import { createFolderSource, folderVersion } from '../../src/sources/folder.ts';
+import { createFolderSource, folderVersion } from '../../src/sources/node/folder.ts';
 import { generatedFiles, millionVertexCollection } from '../fixtures/bad/generate.mjs';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));

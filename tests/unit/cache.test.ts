@@ -1,5 +1,5 @@
 /**
- * The snapshot cache (src/sources/cache.ts) in a temporary folder: stored with a SHA-256, reused while the hash
+ * The snapshot cache (src/sources/node/cache.ts) in a temporary folder: stored with a SHA-256, reused while the hash
  * verifies, fetched again when the file was tampered with; lists and errors pass through.
  */
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { archiveVersion } from '../../src/core/index.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
-import { cachedDates, cachedEntries, cachingFetch, type CacheMeta } from '../../src/sources/cache.ts';
+import { cachedDates, cachedEntries, cachingFetch, type CacheMeta } from '../../src/sources/node/cache.ts';
 import type { FetchLike } from '../../src/sources/fetchJson.ts';
 import { openSource } from '../../src/cli/openSource.ts';
 

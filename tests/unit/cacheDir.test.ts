@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheDir } from '../../src/sources/cache.ts';
+import { defaultCacheDir } from '../../src/sources/node/cache.ts';
 import { runCli } from '../support/runCli.ts';
 import { serveStaticFolder } from '../support/staticServer.ts';
 

@@ -19,7 +19,7 @@ import {
   changeWindows,
   areaKm2,
   overlayChange,
-  segmentChange,
+  edgeChange,
   windowedChange,
   type AreaGeometry,
   type Region,
@@ -202,7 +202,7 @@ describe.each(families)('change engine properties on %s', (_name, pairs) => {
   it('the edge engine answers by itself (no fallback), and its polygons measure what it reports', () => {
     fc.assert(
       fc.property(pairs, ({ a, b }) => {
-        const c = segmentChange(a, b);
+        const c = edgeChange(a, b);
         expect(c).not.toBeNull();
         expect(Math.abs(areaKm2(c!.gained) - c!.gainedKm2)).toBeLessThanOrEqual(noise(c!.gainedKm2));
         expect(Math.abs(areaKm2(c!.lost) - c!.lostKm2)).toBeLessThanOrEqual(noise(c!.lostKm2));

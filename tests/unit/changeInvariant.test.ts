@@ -14,12 +14,12 @@ import { boxPolygon } from '../support/shapes.ts';
 
 const mode = vi.hoisted(() => ({ current: 'honest' as 'honest' | 'off-by-one' | 'unlinked' }));
 
-vi.mock('../../src/core/geometry/segmentChange.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/core/geometry/segmentChange.ts')>();
+vi.mock('../../src/core/geometry/edgeChange.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/geometry/edgeChange.ts')>();
   return {
     ...real,
-    segmentChange: (...args: Parameters<typeof real.segmentChange>) => {
-      const c = real.segmentChange(...args);
+    edgeChange: (...args: Parameters<typeof real.edgeChange>) => {
+      const c = real.edgeChange(...args);
       if (mode.current === 'unlinked') return null;
       return mode.current === 'off-by-one' && c ? { ...c, gainedKm2: c.gainedKm2 + 1 } : c;
     },

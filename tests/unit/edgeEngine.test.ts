@@ -1,5 +1,5 @@
 /**
- * The pieces of the edge-based change engine (src/core/geometry/segmentChange.ts and the modules it is built from), on small
+ * The pieces of the edge-based change engine (src/core/geometry/edgeChange.ts and the modules it is built from), on small
  * authored cases where the right answer is known: degenerate contacts (T-junctions, collinear overlaps, corners),
  * linking edges into rings, the 1e-9° snap, areas inside regions against Turf's intersect, and unions against Turf's.
  */
@@ -10,7 +10,7 @@ import {
   areaByRegion,
   areaKm2,
   edgeSetOf,
-  segmentChange,
+  edgeChange,
   type AreaGeometry,
   type EdgeSet,
 } from '../../src/core/index.ts';
@@ -183,7 +183,7 @@ describe('linkRings', () => {
   });
 });
 
-describe('segmentChange on degenerate contacts', () => {
+describe('edgeChange on degenerate contacts', () => {
   const km2 = (g: Polygon) => areaKm2(g);
 
   it('B = A plus a square sharing one edge of A: the gain is that square, nothing lost', () => {
@@ -195,7 +195,7 @@ describe('segmentChange on degenerate contacts', () => {
       [37, 48.1],
       [37, 48],
     ]);
-    const c = segmentChange(a, b)!;
+    const c = edgeChange(a, b)!;
     expect(close(c.gainedKm2, km2(poly(box(37.1, 48, 37.2, 48.1))))).toBe(true);
     expect(c.lostKm2).toBe(0);
   });
@@ -203,7 +203,7 @@ describe('segmentChange on degenerate contacts', () => {
   it('A and B touching only at a corner: everything is gained and lost, nothing shared', () => {
     const a = poly(box(37, 48, 37.1, 48.1));
     const b = poly(box(37.1, 48.1, 37.2, 48.2));
-    const c = segmentChange(a, b)!;
+    const c = edgeChange(a, b)!;
     expect(close(c.gainedKm2, km2(b))).toBe(true);
     expect(close(c.lostKm2, km2(a))).toBe(true);
   });
@@ -212,7 +212,7 @@ describe('segmentChange on degenerate contacts', () => {
     const a = poly(box(37, 48, 37.3, 48.3));
     const hole = box(37.1, 48.1, 37.2, 48.2);
     const b = poly(box(37, 48, 37.3, 48.3), [...hole].reverse());
-    const c = segmentChange(a, b)!;
+    const c = edgeChange(a, b)!;
     expect(c.gainedKm2).toBe(0);
     expect(close(c.lostKm2, km2(poly(hole)))).toBe(true);
   });
@@ -220,7 +220,7 @@ describe('segmentChange on degenerate contacts', () => {
   it('vertices differing in the last bit between the two dates count as the same (no sliver, no fallback)', () => {
     const a = poly(box(37, 48.1465936, 37.1, 48.2));
     const b = poly(box(37, 48.14659360000001, 37.1, 48.2));
-    expect(segmentChange(a, b)).toMatchObject({ gainedKm2: 0, lostKm2: 0, gained: null, lost: null });
+    expect(edgeChange(a, b)).toMatchObject({ gainedKm2: 0, lostKm2: 0, gained: null, lost: null });
   });
 });
 

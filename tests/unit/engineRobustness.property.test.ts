@@ -15,7 +15,7 @@ import {
   changeEngineStats,
   makeValid,
   resetChangeEngineStats,
-  segmentChange,
+  edgeChange,
   type AreaGeometry,
 } from '../../src/core/index.ts';
 import { loadGeos, type Geos } from '../support/geos.ts';
@@ -129,7 +129,7 @@ describe('generated degenerate inputs against GEOS (issue #13)', () => {
     fc.assert(
       fc.property(tJunction, ({ plain, withVertex, below, belowPlain }) => {
         resetChangeEngineStats();
-        const fast = segmentChange(plain, withVertex);
+        const fast = edgeChange(plain, withVertex);
         expect(fast).not.toBeNull();
         expect([fast!.gainedKm2, fast!.lostKm2, fast!.gained, fast!.lost]).toEqual([0, 0, null, null]);
         // A class split into two features along the edge, one with the vertex, one without: one territory.

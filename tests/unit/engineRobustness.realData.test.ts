@@ -21,7 +21,7 @@ import {
   type TerritoryFeature,
 } from '../../src/core/index.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { METAMORPHIC_KM2 } from './tolerances.ts';
 

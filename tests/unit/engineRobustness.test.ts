@@ -15,7 +15,7 @@ import {
   changeBetween,
   classGeometry,
   findCrossings,
-  segmentChange,
+  edgeChange,
   validateGeoJson,
   type AreaGeometry,
   type Snapshot,
@@ -23,7 +23,7 @@ import {
 import { orient } from '../../src/core/geometry/orient.ts';
 import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { CHANGE_INVARIANT_KM2, METAMORPHIC_KM2 } from './tolerances.ts';
 
@@ -77,7 +77,7 @@ describe('reproductions (issue #13)', () => {
         [plain, withVertex],
         [withVertex, plain],
       ] as const) {
-        const fast = segmentChange(a, b);
+        const fast = edgeChange(a, b);
         if (!fast) {
           failures.push(`case ${k}: fell back to the overlay`);
           continue;

@@ -10,16 +10,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectJitteredBackoff } from '../support/backoff.ts';
 import { runCli } from '../support/runCli.ts';
-import { syncMirror } from '../../src/cli/syncMirror.ts';
+import { syncMirror } from '../../src/sources/node/syncMirror.ts';
 import { archiveFileName, archiveVersion, parseArchiveDay } from '../../src/core/index.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
-import { cachingFetch, DEFAULT_CACHE_DIR, type CacheMeta } from '../../src/sources/cache.ts';
+import { cachingFetch, DEFAULT_CACHE_DIR, type CacheMeta } from '../../src/sources/node/cache.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
 import { fetchJson, SourceError, type FetchLike } from '../../src/sources/fetchJson.ts';
 import { fetchWithRetry } from '../../src/sources/fetchWithRetry.ts';
 import type { Sleep } from '../../src/sources/retryPolicy.ts';
-import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
+import { TEMP_SUFFIX } from '../../src/sources/node/writeFileAtomic.ts';
 import {
   answer,
   chunked,
@@ -273,11 +274,11 @@ describe('every other read (area, change, the browser) retries what is worth ret
     return { sleep, said, options };
   };
 
-  it('5xx then success: the value, after delays of 0.5 s and 1 s, each retry said', async () => {
+  it('5xx then success: the value, after delays of up to 0.5 s and 1 s (jittered), each retry said', async () => {
     const server = await serve({ [PATH]: sequence(status(503), status(502), answer(A)) });
     const { sleep, said, options } = retrying(2);
     expect(await fetchJson(localFetch, url(server), options)).toEqual(JSON.parse(A));
-    expect(sleep.delays).toEqual([500, 1000]);
+    expectJitteredBackoff(sleep.delays, [500, 1000]);
     expect(said).toEqual(['HTTP 503', 'HTTP 502']);
     expect(server.requests).toHaveLength(3);
   });
@@ -288,7 +289,8 @@ describe('every other read (area, change, the browser) retries what is worth ret
     });
     const { sleep, said, options } = retrying(3, TIMEOUT_S);
     expect(await fetchJson(localFetch, url(server), options)).toEqual(JSON.parse(A));
-    expect(sleep.delays).toEqual([3000, 1000, 2000]);
+    expect(sleep.delays[0]).toBe(3000);
+    expectJitteredBackoff(sleep.delays.slice(1), [1000, 2000]);
     expect(said[0]).toBe('HTTP 429 (too many requests), the server asks to wait 3 s');
     expect(said[1]).toBe('the answer stalled: it began but was not complete within 0.5 s');
     expect(said[2]).toMatch(/^the answer broke off \(.+\)$/u);
@@ -300,7 +302,7 @@ describe('every other read (area, change, the browser) retries what is worth ret
     const err = await sourceError(fetchJson(localFetch, url(server), options));
     expect(err.message).toBe(`${url(server)}: HTTP 503, after 3 attempts`);
     expect(err.status).toBe(503);
-    expect(sleep.delays).toEqual([500, 1000]);
+    expectJitteredBackoff(sleep.delays, [500, 1000]);
   });
 
   it.each([
@@ -341,7 +343,7 @@ describe('every other read (area, change, the browser) retries what is worth ret
     });
     const snapshot = await source.loadVersion(archiveVersion(DATE));
     expect(snapshot).toEqual(snapshotOf(A));
-    expect(sleep.delays).toEqual([500]);
+    expectJitteredBackoff(sleep.delays, [500]);
     expect(readFileSync(join(root, 'archive', archiveFileName(DATE)), 'utf8')).toBe(A);
   });
 });
@@ -412,7 +414,8 @@ describe('sync retries what is worth retrying, with the sleep injected', () => {
       { ...item(out), data: server.baseUrl },
       { fetch: localFetch, retry: { sleep, retries: 4 }, today: () => DATE },
     );
-    expect([summary.fetched, summary.failed, sleep.delays]).toEqual([1, 0, [500, 1000]]);
+    expect([summary.fetched, summary.failed]).toEqual([1, 0]);
+    expectJitteredBackoff(sleep.delays, [500, 1000]);
     expect(readFileSync(join(out, archiveFileName(DATE)), 'utf8')).toBe(A);
     expect(filesUnder(out)).toEqual([archiveFileName(DATE)]);
   });
@@ -516,7 +519,7 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
     expect(filesUnder(out)).toEqual([]);
   });
 
-  it('sync: 5xx then success (one real 0.5 s retry delay) exits 0 with the file whole', async () => {
+  it('sync: 5xx then success (one real retry delay of 0.25–0.5 s) exits 0 with the file whole', async () => {
     const server = await serve({ [PATH]: sequence(status(503), answer(A)) });
     const out = freshDir();
     const r = await cli(
@@ -536,15 +539,15 @@ describe('the CLI exits non-zero with a readable summary, and leaves no partial 
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/fetched 1, cached 0, missing 0, invalid 0, failed 0/u);
-    expect(r.stderr).toMatch(/retry 1 in 0\.5 s: .*: HTTP 503/u);
+    expect(r.stderr).toMatch(/retry 1 in 0\.[345] s: .*: HTTP 503\n/u);
     expect(readFileSync(join(out, archiveFileName(DATE)), 'utf8')).toBe(A);
   });
 
-  it('area: 5xx then success (one real 0.5 s retry delay, by default) exits 0 and says it retried', async () => {
+  it('area: 5xx then success (one real retry delay of 0.25–0.5 s, by default) exits 0 and says it retried', async () => {
     const server = await serve({ [PATH]: sequence(status(503), answer(A)) });
     const r = await area(server.baseUrl, '--no-cache');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`retry 1 in 0.5 s: ${server.baseUrl}${PATH}: HTTP 503\n`);
+    expect(r.stderr).toMatch(new RegExp(`retry 1 in 0\\.[345] s: ${server.baseUrl}${PATH}: HTTP 503\n`, 'u'));
     expect(JSON.parse(r.stdout)).toHaveProperty('meta');
     expect(server.requests.filter((p) => p === PATH)).toHaveLength(2);
   });

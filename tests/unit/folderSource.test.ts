@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseUserCollection } from '../../src/core/index.ts';
 import { openSource } from '../../src/cli/openSource.ts';
 import { UsageError } from '../../src/cli/args.ts';
-import { createFolderSource, folderVersion } from '../../src/sources/folder.ts';
+import { createFolderSource, folderVersion } from '../../src/sources/node/folder.ts';
 import { SourceError } from '../../src/sources/fetchJson.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/in/folder/', import.meta.url));

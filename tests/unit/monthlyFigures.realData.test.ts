@@ -24,7 +24,7 @@ import {
   type Snapshot,
 } from '../../src/core/index.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { referenceDir } from '../support/referenceData.ts';
 
 const ref = referenceDir();

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { areaKm2, markOutsideUkraine, snapshotAreas, type Snapshot } from '../../src/core/index.ts';
 import { loadOblasts } from '../../src/cli/geodata.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { runCli } from '../support/runCli.ts';
 import { PUBLISHED_REL } from './tolerances.ts';

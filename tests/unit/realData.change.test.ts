@@ -19,7 +19,7 @@ import {
   changeWindows,
   classGeometry,
   overlayChange,
-  segmentChange,
+  edgeChange,
   snapshotAreas,
   type AreaGeometry,
   type Snapshot,
@@ -28,7 +28,7 @@ import {
 import { loadOblasts } from '../../src/cli/geodata.ts';
 import { createArchiveSource } from '../../src/sources/archive.ts';
 import { createDeepStateApi } from '../../src/sources/deepstateApi.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import type { SnapshotSource } from '../../src/sources/types.ts';
 import { unionEdges } from '../../src/core/geometry/unionEdges.ts';
 import { featureCollection, union } from '@turf/turf';
@@ -242,10 +242,10 @@ describe.skipIf(!ref)('the edge engine against the plain overlay on real archive
       Math.abs(w.lostKm2 - o.lostKm2) <= tol(o.lostKm2) &&
       Math.abs(w.netKm2 - o.netKm2) <= FLOAT_REL * o.areaToKm2 &&
       // The edge engine answered by itself, without falling back to the windowed overlay.
-      segmentChange(a, b) !== null;
+      edgeChange(a, b) !== null;
     return ok
       ? null
-      : `${from} → ${to}: edges ${w.gainedKm2}/${w.lostKm2}, overlay ${o.gainedKm2}/${o.lostKm2} (${changeWindows(a, b).length} windows; fallback: ${segmentChange(a, b) === null})`;
+      : `${from} → ${to}: edges ${w.gainedKm2}/${w.lostKm2}, overlay ${o.gainedKm2}/${o.lostKm2} (${changeWindows(a, b).length} windows; fallback: ${edgeChange(a, b) === null})`;
   };
 
   it('30 consecutive days from 2025-08-15', () => {
@@ -275,7 +275,7 @@ describe.skipIf(!ref)('the edge engine on every consecutive pair of the archive'
       const g = classGeometry(await source.loadVersion(v), 'occupied_all');
       if (prev) {
         pairs++;
-        const c = segmentChange(prev, g);
+        const c = edgeChange(prev, g);
         if (!c) problems.push(`${v.date}: fell back to the overlay`);
         else {
           const net = c.areaToKm2 - c.areaFromKm2;

@@ -16,8 +16,8 @@ import {
   parseHistoryList,
   type Version,
 } from '../../src/core/index.ts';
-import { syncMirror } from '../../src/cli/syncMirror.ts';
-import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
+import { syncMirror } from '../../src/sources/node/syncMirror.ts';
+import { TEMP_SUFFIX } from '../../src/sources/node/writeFileAtomic.ts';
 import { referenceDir, serveDeepStateFolder } from '../support/referenceData.ts';
 import { serveStaticFolder, type Hook } from '../support/staticServer.ts';
 import { FLOAT_REL } from './tolerances.ts';

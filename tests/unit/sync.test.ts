@@ -15,11 +15,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectJitteredBackoff } from '../support/backoff.ts';
 import { main } from '../../src/cli/main.ts';
 import { EXIT, type CliIo } from '../../src/cli/io.ts';
-import { syncMirror } from '../../src/cli/syncMirror.ts';
+import { syncMirror } from '../../src/sources/node/syncMirror.ts';
 import type { Sleep } from '../../src/sources/retryPolicy.ts';
-import { TEMP_SUFFIX } from '../../src/sources/writeFileAtomic.ts';
+import { TEMP_SUFFIX } from '../../src/sources/node/writeFileAtomic.ts';
 import { serveDeepStateFolder } from '../support/referenceData.ts';
 import { serveStaticFolder, type Hook } from '../support/staticServer.ts';
 
@@ -216,7 +217,7 @@ describe('sync --source archive', () => {
       expect(summary.failedList).toEqual([
         `${server.baseUrl}/deepstatemap_data_20250802.geojson: HTTP 500, after 4 attempts`,
       ]);
-      expect(delays).toEqual([500, 1000, 500, 1000, 2000]);
+      expectJitteredBackoff(delays, [500, 1000, 500, 1000, 2000]);
       expect(notes[0]).toBe(
         `retry 1 in 0.5 s: ${server.baseUrl}/deepstatemap_data_20250801.geojson: HTTP 503`,
       );

@@ -60,7 +60,7 @@ export const INDEPENDENT_CHANGE_ABS_KM2 = 0.05;
 export const CLI_SUM_ABS_KM2 = 0.05;
 
 /**
- * The edge engine (src/core/geometry/segmentChange.ts) snaps coordinates to 1e-9° before it overlays (src/core/geometry/edgeSet.ts):
+ * The edge engine (src/core/geometry/edgeChange.ts) snaps coordinates to 1e-9° before it overlays (src/core/geometry/edgeSet.ts):
  * each vertex moves by at most 0.08 mm, so an area bounded by p km of edges moves by at most p × 8e-8 km². For the
  * test polygons (perimeters under 100 km) that is under 1e-5 km², which is this bound — on top of FLOAT_REL noise.
  */

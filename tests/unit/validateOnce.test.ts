@@ -19,7 +19,7 @@ import {
 } from '../../src/core/index.ts';
 import { validatedCache } from '../../src/cli/validatedCache.ts';
 import { validatorVersion } from '../../src/cli/shipped.ts';
-import { fileFetch } from '../../src/sources/fileFetch.ts';
+import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { decodeSnapshot, encodeSnapshot, loadSnapshot } from '../../src/sources/snapshotMemo.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { runCli } from '../support/runCli.ts';

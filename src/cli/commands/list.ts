@@ -1,4 +1,4 @@
-import { cachedDates, defaultCacheDir } from '../../sources/cache.ts';
+import { cachedDates, defaultCacheDir } from '../../sources/node/cache.ts';
 import { parse, SOURCE_OPTIONS } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
 import { sourceFrom } from '../openSource.ts';

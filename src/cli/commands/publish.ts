@@ -2,7 +2,7 @@
  * `frontline publish` (issue #17): a folder that any static file server, object store or CDN serves as the whole app,
  * with no proxy and no Vite. It holds the built app (dist/, hashed assets) and the data it reads, at the same paths
  * the app asks its own server for (`/api/deepstate/…`, `/api/archive/…`), so the app runs unchanged:
- * - the snapshots of the date range, mirrored and validated by `frontline sync` (src/cli/syncMirror.ts); each file
+ * - the snapshots of the date range, mirrored and validated by `frontline sync` (src/sources/node/syncMirror.ts); each file
  *   is named by its version id or day, which never changes once published, so it is served as immutable;
  * - the version list (`history/public`, only the versions published here) or the archive's `_index.json`;
  * - `data/history-day.<hash>.json`: `frontline history --step day --format json` over the range, content-hashed;

@@ -1,14 +1,15 @@
 /**
  * `frontline sync`: mirrors a date range of a public source into a local folder laid out like it, so the app
  * (`FRONTLINE_DEEPSTATE_API=DIR npm start`) and the CLI (`--data DIR`) work offline (issue #3). The work is done by
- * src/cli/syncMirror.ts; this command parses options, draws progress and prints the summary.
+ * src/sources/node/syncMirror.ts; this command parses options, draws progress and prints the summary.
  */
 import { STEPS } from '../../core/index.ts';
 import { isoDate, oneOf, parse, SOURCE_OPTIONS, timeoutMs, UsageError, wholeNumber } from '../args.ts';
 import { EXIT, type Command } from '../io.ts';
+import { loadLand } from '../geodata.ts';
 import { defaultLocation } from '../openSource.ts';
 import { progressBar } from '../progressBar.ts';
-import { syncArcgis, syncMirror, type SyncSourceId } from '../syncMirror.ts';
+import { syncArcgis, syncMirror, type SyncSourceId } from '../../sources/node/syncMirror.ts';
 
 export const syncCommand: Command = {
   summary: 'mirror a date range of a source into a local folder, for offline use',
@@ -92,6 +93,7 @@ export const syncCommand: Command = {
           signal: controller.signal,
           retry: { retries, ...(timeout ? { timeoutMs: timeout } : {}) },
           onNote: (line) => bar.log(line),
+          land: loadLand,
           onProgress: (p) =>
             bar.update({
               done: p.done,

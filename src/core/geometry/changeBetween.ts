@@ -9,7 +9,7 @@ import { unionEdges } from './unionEdges.ts';
 import type { AreaGeometry, Change, Snapshot, TerritoryClass } from '../model/model.ts';
 import type { Region } from '../report/snapshotAreas.ts';
 import { areaByRegionKeyed } from './overlapKm2.ts';
-import { changeEdgeSets, segmentChange } from './segmentChange.ts';
+import { changeEdgeSets, edgeChange } from './edgeChange.ts';
 import { polygonEdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import { windowedChange } from './windowedChange.ts';
@@ -102,8 +102,8 @@ function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | nu
 }
 
 /**
- * Change from geometry `a` (earlier) to `b` (later), computed from boundary edges (src/core/geometry/segmentChange.ts): the
- * same result as {@link overlayChange}, a hundred times faster. Both are made valid first (src/core/geometry/makeValid.ts: a
+ * Change from geometry `a` (earlier) to `b` (later), computed from boundary edges (src/core/geometry/edgeChange.ts): the
+ * same result as {@link overlayChange}, far faster (docs/performance.md). Both are made valid first (src/core/geometry/makeValid.ts: a
  * no-op for valid input and for what classGeometry returns). The result is checked where it is made (STYLE.md habit
  * 15): when the pieces do not close into rings, or gained − lost differs from net by more than
  * {@link CHANGE_INVARIANT_KM2}, the change is recomputed on the exact path — the windowed overlay
@@ -114,7 +114,7 @@ function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | nu
 export function changeBetween(a: AreaGeometry | null, b: AreaGeometry | null): Change {
   const va = makeValid(a);
   const vb = makeValid(b);
-  const fast = segmentChange(va, vb);
+  const fast = edgeChange(va, vb);
   if (fast && contradiction(fast) <= CHANGE_INVARIANT_KM2) return fast;
   const reason = fast
     ? `gained − lost − net = ${(fast.gainedKm2 - fast.lostKm2 - fast.netKm2).toExponential(3)} km² ` +

@@ -5,7 +5,7 @@
  * "Map Projections: A Working Manual", eq. 3-12), where area is the planar shoelace sum. Because the sum is per edge,
  * the area of any set of directed edges with the interior on their left — a ring, a polygon with holes, or the boundary
  * of an overlay result that was never assembled into rings — is the sum of its edges' terms. That is what lets the
- * change engine (src/core/geometry/segmentChange.ts) measure gains and losses from edges alone. `areaKm2` uses the same terms,
+ * change engine (src/core/geometry/edgeChange.ts) measure gains and losses from edges alone. `areaKm2` uses the same terms,
  * so both always agree.
  */
 

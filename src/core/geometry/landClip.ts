@@ -3,7 +3,7 @@
  * coast or the border (UA Control Map's Crimea ring includes the sea), so every side of a comparison is cut to the
  * same land before it is measured.
  *
- * Why a complement: the edge engine (src/core/geometry/segmentChange.ts) answers `B ∖ A` in one run. An intersection
+ * Why a complement: the edge engine (src/core/geometry/edgeChange.ts) answers `B ∖ A` in one run. An intersection
  * `G ∩ land` is `G ∖ (box ∖ land)` for any box holding `G`; `box ∖ land` is computed once per outline and box and
  * then reused, so a clip costs one run of the engine, with its edges prepared once (the engine caches them by object).
  */

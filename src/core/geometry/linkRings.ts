@@ -6,6 +6,7 @@ import type { Position } from 'geojson';
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { hashPoint } from './edgeHash.ts';
 import type { EdgeSet } from './edgeSet.ts';
+import { rayCrosses } from './pointInPolygon.ts';
 import type { Pieces } from './splitEdges.ts';
 
 /**
@@ -47,16 +48,14 @@ interface Ring {
   box: [number, number, number, number];
 }
 
-/** Even–odd test of (x, y) against one ring given as edge indices. */
+/**
+ * Even–odd test of (x, y) against one ring given as edge indices, by the point-in-polygon's crossing rule
+ * (pointInPolygon.ts, exact signs).
+ */
 function insideRing(ring: readonly number[], edges: Pieces, x: number, y: number): boolean {
   let inside = false;
   for (const e of ring) {
-    const ay = edges.y0[e]!;
-    const by = edges.y1[e]!;
-    if (ay > y !== by > y) {
-      const ax = edges.x0[e]!;
-      if (x < ax + ((y - ay) * (edges.x1[e]! - ax)) / (by - ay)) inside = !inside;
-    }
+    if (rayCrosses(edges.x0[e]!, edges.y0[e]!, edges.x1[e]!, edges.y1[e]!, x, y)) inside = !inside;
   }
   return inside;
 }

@@ -22,8 +22,9 @@ import { findCrossings } from './findCrossings.ts';
 import { linkRings, ringsOf } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
+import { rayCrosses } from './pointInPolygon.ts';
 import { pairs, piecesOf, type Pieces, type Splits } from './splitEdges.ts';
-import { preparedEdges } from './segmentChange.ts';
+import { preparedEdges } from './edgeChange.ts';
 import { stripIndexOf, type StripIndex } from './stripIndex.ts';
 import { unionEdges } from './unionEdges.ts';
 
@@ -69,19 +70,12 @@ function asEdgeSet(p: Pieces): EdgeSet {
 }
 
 /**
- * Whether the ray from (mx, my) towards +x, at height my + 0⁺ (`above`) or my − 0⁺, crosses edge i of `set`. The
- * edge must not pass through (mx, my) (after noding, only pieces that coincide with the one (mx, my) is the middle of
- * could, and those are counted apart).
+ * Whether the ray from (mx, my) towards +x, at height my + 0⁺ (`above`) or my − 0⁺, crosses edge i of `set`: the
+ * point-in-polygon's own crossing rule (pointInPolygon.ts). The edge must not pass through (mx, my) (after noding,
+ * only pieces that coincide with the one (mx, my) is the middle of could, and those are counted apart).
  */
-function crossesRay(set: EdgeSet, i: number, mx: number, my: number, above: boolean): boolean {
-  const ay = set.y0[i]!;
-  const by = set.y1[i]!;
-  const spans = above ? ay > my !== by > my : ay >= my !== by >= my;
-  if (!spans) return false;
-  const o = orient(set.x0[i]!, ay, set.x1[i]!, by, mx, my);
-  // (mx, my) left of an upward edge, or right of a downward one: the edge is east of it.
-  return ay < by ? o > 0 : o < 0;
-}
+const crossesRay = (set: EdgeSet, i: number, mx: number, my: number, above: boolean): boolean =>
+  rayCrosses(set.x0[i]!, set.y0[i]!, set.x1[i]!, set.y1[i]!, mx, my, above);
 
 const stripAt = (ix: StripIndex, y: number): number =>
   Math.min(ix.strips - 1, Math.max(0, Math.floor((y - ix.south) * ix.scale)));

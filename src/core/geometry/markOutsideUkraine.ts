@@ -4,12 +4,13 @@
  * that ground apart, as `occupiedInRussia`). Issue #13.
  *
  * The test is a point in Ukraine: a point on each polygon's surface (Turf's `pointOnFeature`) against the oblast
- * outlines (geodata/oblasts.geojson, Crimea and Sevastopol included) with Turf's `booleanPointInPolygon`, the
- * point-in-polygon the change report already uses.
+ * outlines (geodata/oblasts.geojson, Crimea and Sevastopol included) with the project's one point-in-polygon
+ * (pointInPolygon.ts: the boundary counts as inside).
  */
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/turf';
 import type { Position } from 'geojson';
 import { boundsOf } from './boundsOf.ts';
+import { pointInPolygon } from './pointInPolygon.ts';
 import type { Snapshot, TerritoryFeature } from '../model/model.ts';
 import type { Region } from '../report/snapshotAreas.ts';
 
@@ -24,7 +25,7 @@ export function inUkraine(rings: Position[][], oblasts: readonly Region[]): bool
   const [x, y] = p.geometry.coordinates as [number, number];
   return oblasts.some((o) => {
     const [w, s, e, n] = boundsOf(o.geometry);
-    return x >= w && x <= e && y >= s && y <= n && booleanPointInPolygon(p, o);
+    return x >= w && x <= e && y >= s && y <= n && pointInPolygon([x, y], o);
   });
 }
 

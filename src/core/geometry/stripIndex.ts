@@ -3,6 +3,7 @@
  * strips, so a ray cast from a point only meets the few edges of its own strip (even–odd rule, holes included).
  */
 import type { EdgeSet } from './edgeSet.ts';
+import { rayCrosses } from './pointInPolygon.ts';
 
 export interface StripIndex {
   set: EdgeSet;
@@ -48,7 +49,8 @@ function stripOf(y: number, south: number, scale: number, strips: number): numbe
 }
 
 /**
- * Whether (x, y) is inside the edges' polygons (even–odd rule). A point exactly on an edge may fall either way.
+ * Whether (x, y) is inside the edges' polygons (even–odd rule, the point-in-polygon's crossing rule with exact signs:
+ * pointInPolygon.ts). A point exactly on an edge is not reported as such: it falls on one side.
  * @example insideEdges(ix, 37.2, 48.3)
  */
 export function insideEdges(ix: StripIndex, x: number, y: number): boolean {
@@ -59,18 +61,13 @@ export function insideEdges(ix: StripIndex, x: number, y: number): boolean {
   let inside = false;
   for (let j = ix.start[k]!, end = ix.start[k + 1]!; j < end; j++) {
     const i = ix.items[j]!;
-    const ay = y0[i]!;
-    const by = y1[i]!;
-    if (ay > y !== by > y) {
-      const ax = x0[i]!;
-      if (x < ax + ((y - ay) * (x1[i]! - ax)) / (by - ay)) inside = !inside;
-    }
+    if (rayCrosses(x0[i]!, y0[i]!, x1[i]!, y1[i]!, x, y)) inside = !inside;
   }
   return inside;
 }
 
 /**
- * Whether (x, y) is inside the edges' polygons (even–odd rule), testing every edge: for small sets, where building
+ * Whether (x, y) is inside the edges' polygons (even–odd rule, as insideEdges), testing every edge: for small sets, where building
  * an index costs more than it saves.
  * @example insideEdgesPlain(circle, 37.2, 48.3)
  */
@@ -79,12 +76,7 @@ export function insideEdgesPlain(set: EdgeSet, x: number, y: number): boolean {
   const { x0, y0, x1, y1 } = set;
   let inside = false;
   for (let i = 0; i < set.n; i++) {
-    const ay = y0[i]!;
-    const by = y1[i]!;
-    if (ay > y !== by > y) {
-      const ax = x0[i]!;
-      if (x < ax + ((y - ay) * (x1[i]! - ax)) / (by - ay)) inside = !inside;
-    }
+    if (rayCrosses(x0[i]!, y0[i]!, x1[i]!, y1[i]!, x, y)) inside = !inside;
   }
   return inside;
 }

@@ -1,7 +1,7 @@
 /**
  * The union of several polygons from their edges (a class of a DeepState version is up to 18 features: occupied
- * since 2022, Crimea, ORDLO, … touching along shared borders, and overlapping in mid-2022). Turf's union takes
- * 0.1–2.6 s per version; this takes milliseconds.
+ * since 2022, Crimea, ORDLO, … touching along shared borders, and overlapping in mid-2022), far faster than Turf's
+ * union (docs/performance.md).
  *
  * The boundary of the union is every piece of a part's boundary that lies inside no other part; where two parts share
  * a stretch of boundary, it bounds the union once if their interiors lie on the same side, and not at all if on

@@ -1,6 +1,6 @@
 /**
  * One user file (dropped or picked in the browser) → its dated snapshots, by the folder source's rules
- * (src/sources/folder.ts, issue #3): the date the user gives, else the file name `*YYYY-MM-DD*`/`*YYYYMMDD*`, else a
+ * (src/sources/node/folder.ts, issue #3): the date the user gives, else the file name `*YYYY-MM-DD*`/`*YYYYMMDD*`, else a
  * `date` on the collection, else the features' own `date`s (one snapshot per date). Everything goes through the one
  * validation path (parseUserCollection → validateGeoJson). Pure: the caller reads the file.
  */

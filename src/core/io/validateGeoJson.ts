@@ -25,7 +25,7 @@ import { findCrossings } from '../geometry/findCrossings.ts';
 import { signedArea2 } from '../geometry/signedArea2.ts';
 import { repairPolygon } from '../geometry/makeValid.ts';
 import type { Parsed } from '../model/model.ts';
-import { orient } from '../geometry/orient.ts';
+import { pointInRing } from '../geometry/pointInPolygon.ts';
 
 export interface ValidateOptions {
   /** Prefix of every message: date, source (and version), e.g. `2025-08-15 deepstate-api 1754077960`. */
@@ -119,33 +119,11 @@ function ringBox(ring: readonly Position[]): Box {
   return box;
 }
 
-/** 1 inside the closed ring, -1 outside, 0 on its boundary (crossing-number test). */
-function pointInRing(x: number, y: number, ring: readonly Position[], box: Box): number {
-  if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) return -1;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    // The exact sign (STYLE.md habit 12): > 0 when (x, y) lies left of i → j.
-    const cross = orient(xi, yi, xj, yj, x, y);
-    if (
-      cross === 0 &&
-      x >= Math.min(xi, xj) &&
-      x <= Math.max(xi, xj) &&
-      y >= Math.min(yi, yj) &&
-      y <= Math.max(yi, yj)
-    )
-      return 0;
-    // The edge crosses the ray east of (x, y): (x, y) left of an upward edge, right of a downward one.
-    if (yi > y !== yj > y && (yj > yi ? cross > 0 : cross < 0)) inside = !inside;
-  }
-  return inside ? 1 : -1;
-}
-
 /** Whether a hole that crosses no ring lies inside the shell: its first vertex off the shell's boundary decides. */
 function holeInside(hole: readonly Position[], shell: readonly Position[], box: Box): boolean {
   for (const [x, y] of hole) {
-    const where = pointInRing(x!, y!, shell, box);
+    if (x! < box[0] || x! > box[2] || y! < box[1] || y! > box[3]) return false;
+    const where = pointInRing(x!, y!, shell);
     if (where !== 0) return where > 0;
   }
   return true; // every vertex on the shell's boundary: leave it to the crossing check

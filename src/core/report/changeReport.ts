@@ -2,9 +2,10 @@
  * The change report between two dates, exactly as the CLI's `change` command and the app's exports write it
  * (issue #4's contract): JSON, flat CSV rows, and GeoJSON of the gained and lost polygons.
  */
-import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { bbox, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { AREA_MODEL, areaKm2 } from '../geometry/areaKm2.ts';
+import { pointInPolygon } from '../geometry/pointInPolygon.ts';
 import {
   changeBetween,
   changeByRegion,
@@ -339,7 +340,7 @@ export function oblastOf(g: AreaGeometry, oblasts: readonly Region[]): string {
   const [x, y] = p.geometry.coordinates as [number, number];
   const hit = oblasts.find((o) => {
     const [w, s, e, n] = bbox(o);
-    return x >= w && x <= e && y >= s && y <= n && booleanPointInPolygon(p, o);
+    return x >= w && x <= e && y >= s && y <= n && pointInPolygon([x, y], o);
   });
   return hit?.properties.iso ?? '';
 }

@@ -5,11 +5,11 @@
  * A place's class on a date is `occupied` when its point lies in occupied territory (since or before 24 Feb 2022;
  * the archive has only this class), else `grey` when it lies in the grey zone, else `ukraine`. Occupied wins where a
  * source's polygons overlap. A point exactly on a polygon's boundary (outer ring or hole) counts as inside that
- * polygon: Turf's `booleanPointInPolygon` with its default `ignoreBoundary: false`, the project's one point-in-polygon
- * (as the change report's oblast of a polygon uses). Each polygon's bounding box is checked first.
+ * polygon, by the project's one point-in-polygon (src/core/geometry/pointInPolygon.ts; Turf's `booleanPointInPolygon`
+ * with `ignoreBoundary: false` and GEOS's `covers` say the same). Each polygon's bounding box is checked first.
  */
-import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { pointInPolygon } from '../geometry/pointInPolygon.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { Snapshot, TerritoryClass } from '../model/model.ts';
 import type { Region } from './snapshotAreas.ts';
@@ -87,7 +87,7 @@ function indexPolygons(polygons: Polygon[]): Indexed[] {
 function holds(index: readonly Indexed[], lon: number, lat: number): boolean {
   for (const { polygon, box } of index) {
     if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) continue;
-    if (booleanPointInPolygon([lon, lat], polygon)) return true;
+    if (pointInPolygon([lon, lat], polygon)) return true;
   }
   return false;
 }
@@ -176,7 +176,7 @@ export function settlementCounts(
     const inside =
       by === 'oblast'
         ? changes.filter((s) => s.oblast === r.properties.iso)
-        : changes.filter((s) => booleanPointInPolygon([s.lon, s.lat], r));
+        : changes.filter((s) => pointInPolygon([s.lon, s.lat], r));
     return {
       settlementsGained: inside.filter(isTaken).length,
       settlementsLost: inside.filter(isRetaken).length,

@@ -3,7 +3,7 @@
  * area model (issue #5); in the swipe and side-by-side views, both maps as they are on screen. Each map's canvas is
  * copied inside the `render` event of a frame it asks for, while the frame is still in the drawing buffer: the
  * canvas does not keep its buffer between frames (preserveDrawingBuffer costs a copy of the whole canvas on every
- * frame, ~10 ms of each timeline step in software WebGL). Text is drawn with canvas fillText, never parsed as HTML.
+ * frame: docs/performance.md, "Measurements behind code choices"). Text is drawn with canvas fillText, never parsed as HTML.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 

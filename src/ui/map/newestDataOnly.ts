@@ -17,8 +17,8 @@ const holds = new WeakMap<SourceHost, RepaintHold>();
 /**
  * Draws one update of a source in one frame. When the worker has indexed new data, MapLibre fires the source's
  * `metadata` and `content` events, which start reloading its tiles and request a repaint before any new tile
- * exists; then each new tile requests one as it arrives. In software WebGL every frame costs the same
- * (~0.1–0.4 s here, during which the page cannot take further tiles), so the frame drawn before the tiles, and any
+ * exists; then each new tile requests one as it arrives. In software WebGL every frame costs the same (a long one,
+ * during which the page cannot take further tiles), so the frame drawn before the tiles, and any
  * drawn when only some are in, are wasted. While held, requests are noted instead of passed on; on release one
  * frame is asked for. The map's `triggerRepaint` is wrapped once, on this map instance only, and passes every
  * request through when nothing is held; a hold always ends by itself after `ms`, so the map can never freeze.

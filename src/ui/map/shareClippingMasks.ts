@@ -61,8 +61,8 @@ function patch(frame: FrameState | undefined, context: object): void {
  * with stencil masks, and draws the masks again each time the next layer comes from another source, in both render
  * passes: eight times a pass for the app's default view, each covering the whole view. All the app's GeoJSON
  * sources are cut into the same 512 px tiles, so once their tiles are loaded the masks are identical. In software
- * WebGL that redrawing was a fifth of a frame (bench/ui.ts day step, in the page: median 83 → 69 ms, p95 102–111 →
- * 78–87 ms). Reuse needs the same tiles in the same order, not a superset: while tiles load, one source may show a
+ * WebGL that redrawing was a large share of each frame (docs/performance.md, "Measurements behind code choices").
+ * Reuse needs the same tiles in the same order, not a superset: while tiles load, one source may show a
  * parent tile where another shows its children, and masks drawn for other tiles would hide parts of the layer
  * (maplibre-native#1994 reverted a superset check for that reason; mapbox-gl-js#11197 proposed this same reuse).
  *

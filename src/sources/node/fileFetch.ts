@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import type { FetchLike } from './fetchJson.ts';
+import type { FetchLike } from '../fetchJson.ts';
 
 /**
  * @example const f = fileFetch('/data/mirror'); await f('/data/mirror/history/public')

@@ -25,9 +25,9 @@ import {
   type Snapshot,
   type TerritoryClass,
   type Version,
-} from '../core/index.ts';
-import { SourceError } from './fetchJson.ts';
-import type { SnapshotSource } from './types.ts';
+} from '../../core/index.ts';
+import { SourceError } from '../fetchJson.ts';
+import type { SnapshotSource } from '../types.ts';
 
 export interface FolderOptions {
   /** A folder (searched recursively for `*.geojson` and `*.json`) or one file. */

@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { archiveDateFromName, MAX_BYTES, parseGeoJsonText } from '../core/index.ts';
-import { SourceError, type FetchLike } from './fetchJson.ts';
-import { BodyError, decodeUtf8, readBody } from './readBody.ts';
-import type { SourceId } from './types.ts';
+import { archiveDateFromName, MAX_BYTES, parseGeoJsonText } from '../../core/index.ts';
+import { SourceError, type FetchLike } from '../fetchJson.ts';
+import { BodyError, decodeUtf8, readBody } from '../readBody.ts';
+import type { SourceId } from '../types.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 
 /**

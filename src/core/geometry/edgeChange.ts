@@ -130,9 +130,9 @@ function lazyChange(
 /**
  * Gained (in `b`, not in `a`) and lost (in `a`, not in `b`) territory with their areas in km², or null when the
  * pieces did not link into rings (see the module comment: the caller then uses the overlay).
- * @example segmentChange(occupied0815, occupied1120)?.gainedKm2
+ * @example edgeChange(occupied0815, occupied1120)?.gainedKm2
  */
-export function segmentChange(a: AreaGeometry | null, b: AreaGeometry | null): EdgeChange | null {
+export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): EdgeChange | null {
   const A = prepared(a);
   const B = prepared(b);
   const areaFromKm2 = A.set.total * TERM_TO_KM2;

@@ -20,20 +20,19 @@ import {
   type Snapshot,
   type Step,
   type Version,
-} from '../core/index.ts';
-import type { Parsed } from '../core/index.ts';
-import { ARCHIVE_KNOWN_GAPS, createArchiveSource } from '../sources/archive.ts';
-import { fileFetch } from '../sources/fileFetch.ts';
-import { SourceError, type FetchLike } from '../sources/fetchJson.ts';
-import { fetchWithRetry, type RetryOptions } from '../sources/fetchWithRetry.ts';
-import { retryNote } from '../sources/retryPolicy.ts';
-import { decodeUtf8 } from '../sources/readBody.ts';
-import { removeStaleTemps, writeFileAtomic } from '../sources/writeFileAtomic.ts';
-import { isUrl } from './openSource.ts';
-import { OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../core/index.ts';
-import { createOwlmapsSource } from '../sources/owlmaps.ts';
-import { arcgisSnapshot, fetchArcgisLayer, layerDate } from '../sources/arcgis.ts';
-import { loadLand } from './geodata.ts';
+} from '../../core/index.ts';
+import type { LandOutline, Parsed } from '../../core/index.ts';
+import { ARCHIVE_KNOWN_GAPS, createArchiveSource } from '../archive.ts';
+import { fileFetch } from './fileFetch.ts';
+import { SourceError, type FetchLike } from '../fetchJson.ts';
+import { fetchWithRetry, type RetryOptions } from '../fetchWithRetry.ts';
+import { retryNote } from '../retryPolicy.ts';
+import { decodeUtf8 } from '../readBody.ts';
+import { removeStaleTemps, writeFileAtomic } from './writeFileAtomic.ts';
+import { isUrl } from '../isUrl.ts';
+import { OWLMAPS_NO_DATA, owlmapsFileName, parseOwlmapsDay } from '../../core/index.ts';
+import { createOwlmapsSource } from '../owlmaps.ts';
+import { arcgisSnapshot, fetchArcgisLayer, layerDate } from '../arcgis.ts';
 
 export type SyncSourceId = 'deepstate-api' | 'archive' | 'owlmaps';
 
@@ -71,6 +70,8 @@ export interface SyncDeps {
   /** Notes worth a line: not published, invalid, failed, retries, repaired warnings. */
   onNote?: (line: string) => void;
   today?: () => string;
+  /** Ukraine's land outline, which OwlMaps days are clipped to (the CLI passes its shipped one); needed for owlmaps only. */
+  land?: () => LandOutline;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -180,7 +181,8 @@ export async function syncMirror(options: SyncOptions, deps: SyncDeps): Promise<
       });
     }
   } else if (source === 'owlmaps') {
-    const land = loadLand();
+    if (!deps.land) throw new Error('syncMirror: owlmaps needs deps.land (the land outline to clip to)');
+    const land = deps.land();
     const owl = createOwlmapsSource({
       baseUrl: base,
       fetch: fetchFn,
