@@ -1,6 +1,6 @@
 /**
  * The snapshots the data worker holds, by source and version id, least recently used dropped first past a bound.
- * The same object is handed to every computation, so the core's identity-keyed caches (segmentChange, overlapKm2,
+ * The same object is handed to every computation, so the core's identity-keyed caches (edgeChange, overlapKm2,
  * markOutsideUkraine) hit from one request to the next. A load asked for twice is fetched once; a failed load is not
  * kept, so asking again tries again.
  */
