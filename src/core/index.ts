@@ -149,3 +149,4 @@ export {
 export type { FrontLengthReport, FrontLineProperties } from './report/frontLineReport.ts';
 export { parseLengthClaims, judgeLength } from './report/reportedFigures.ts';
 export type { LengthClaim, LengthCheck } from './report/reportedFigures.ts';
+export { markValid } from './geometry/makeValid.ts';
