@@ -23,6 +23,7 @@ import { browserStorage } from './myAreasStorage.ts';
 import type { CompareView } from './compareViews.ts';
 import { message, type Message, type Text } from './i18n/translate.ts';
 import { DATE_COLOURS } from './style.ts';
+import { publishedSeries } from './published.ts';
 
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -475,8 +476,22 @@ export class AppState {
     if (!first || !last) return;
     const ends = monthEnds(first, last);
     const out: { date: string; snapshot: string; areaKm2: number }[] = [];
+    // Served from a `frontline publish` folder: the months it precomputed need no snapshot (src/ui/published.ts).
+    if (ends[0])
+      this.seriesStatus = message('charts.loadingMonth', {
+        index: 1,
+        total: ends.length,
+        month: ends[0].slice(0, 7),
+      });
+    const published = await publishedSeries(this.sourceId, ends);
     for (const [i, date] of ends.entries()) {
       if (gen !== this.generation) return;
+      const known = published?.points.get(date);
+      if (known) {
+        out.push({ date, ...known });
+        this.series = [...out];
+        continue;
+      }
       this.seriesStatus = message('charts.loadingMonth', {
         index: i + 1,
         total: ends.length,

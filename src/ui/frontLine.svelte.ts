@@ -6,6 +6,8 @@
 import type { FeatureCollection } from 'geojson';
 import { reportMeta, type FrontLengthReport, type Snapshot } from '../core/index.ts';
 import { computeFront } from './areaClient.ts';
+import type { BrowserSourceId } from './browserSources.ts';
+import { publishedHistory, publishedLength } from './published.ts';
 
 export interface FrontAnswer {
   key: string;
@@ -119,7 +121,16 @@ export class FrontLineState {
   ): Promise<void> {
     const run = ++this.seriesRun;
     const out: { date: string; lengthKm: number; withoutDniproKm: number }[] = [];
+    // Served from a `frontline publish` folder: its history holds the lengths (src/ui/published.ts).
+    const published = await publishedHistory(source.id as BrowserSourceId);
     for (const p of points) {
+      const known = publishedLength(published, p.date);
+      if (known) {
+        if (run !== this.seriesRun) return;
+        out.push({ date: p.date, ...known });
+        this.series = [...out];
+        continue;
+      }
       const used = await snapshotFor(p.date);
       if (run !== this.seriesRun) return;
       if ('error' in used) continue;
