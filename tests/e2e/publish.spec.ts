@@ -148,6 +148,10 @@ test.describe('a published folder on a plain static server', () => {
     // Both month ends of the range (07-31, 08-31) drawn as points, each at the area the history holds.
     await expect(area.locator('svg circle')).toHaveCount(2, { timeout: 60_000 });
     await expect(page.getByText(/Loading month/u)).toBeHidden();
+    // The length chart from the same history (publish runs it with --length): its two lines, no worker measure.
+    await expect(page.getByTestId('length-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
+      timeout: 60_000,
+    });
     const asked = served.slice(before).map((r) => r.path);
     expect(asked).toContain('/data/index.json');
     expect(asked.some((p) => /^\/data\/history-day\.[0-9a-f]{12}\.json$/u.test(p))).toBe(true);
