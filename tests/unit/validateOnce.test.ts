@@ -33,6 +33,7 @@ import { validatorVersion } from '../../src/cli/shipped.ts';
 import { fileFetch } from '../../src/sources/fileFetch.ts';
 import { decodeSnapshot, encodeSnapshot, loadSnapshot } from '../../src/sources/snapshotMemo.ts';
 import { referenceDir } from '../support/referenceData.ts';
+import { cliArgs } from '../support/cliArgs.ts';
 import { runCli } from '../support/runCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'frontline-validate-once-'));
@@ -299,5 +300,32 @@ describe('frontline history with and without the memo', () => {
     const entries = readdirSync(join(cacheDir, 'validated'));
     expect(entries).toHaveLength(4);
     expect(new Set(entries.map((e) => statSync(join(cacheDir, 'validated', e)).ino)).size).toBe(2);
+  });
+});
+
+describe('frontline history on the reference archive, with and without the memo', () => {
+  it('prints the same bytes for a month: no memo, memo being filled, memo read by file identity', async (ctx) => {
+    const ref = referenceDir();
+    if (!ref) return ctx.skip();
+    const noNet = (u: string) => Promise.reject(new Error(`no network in tests (${u})`));
+    const options = {
+      source: 'archive',
+      data: join(ref, 'deepstate-archive'),
+      from: '2025-08-01',
+      to: '2025-08-31',
+      step: 'day',
+      'by-oblast': true,
+    };
+    const cacheDir = join(tmp, 'real-cache');
+    const plain = await runCli(noNet, ...cliArgs('history', { ...options, 'no-cache': true }));
+    const filling = await runCli(noNet, ...cliArgs('history', { ...options, 'cache-dir': cacheDir }));
+    const filled = await runCli(noNet, ...cliArgs('history', { ...options, 'cache-dir': cacheDir }));
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')).toHaveLength(31 + 3);
+    expect(filling.stdout).toBe(plain.stdout);
+    expect(filled.stdout).toBe(plain.stdout);
+    // 31 days stored by content and linked by identity: 31 inodes.
+    const entries = readdirSync(join(cacheDir, 'validated'));
+    expect(new Set(entries.map((e) => statSync(join(cacheDir, 'validated', e)).ino)).size).toBe(31);
   });
 });
