@@ -11,7 +11,7 @@
  * this does not see is a rewrite within the file system's timestamp resolution that keeps the size and inode. The
  * identity's entry is a hard link to the content's entry (a copy where links fail), so it costs no space.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { copyFile, link, rename, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
@@ -64,7 +64,8 @@ export function validatedCache(
       }
     },
     async alias(fileKey, key) {
-      const temp = `${file(fileKey)}.${process.pid}${TEMP_SUFFIX}`;
+      // Unique per call: two loads of one file at once must not share a temporary name.
+      const temp = `${file(fileKey)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
       try {
         await link(file(key), temp).catch(() => copyFile(file(key), temp));
         await rename(temp, file(fileKey));
