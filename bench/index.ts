@@ -24,6 +24,7 @@
  * Real data only: it reads FRONTLINE_REFERENCE_DATA (e.g. ../shared/geodata) and skips, saying why, without it.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -227,6 +228,11 @@ async function main(): Promise<void> {
   }
   const source = createArchiveSource({ baseUrl: dir, fetch: fileFetch(dir), listNames: async () => names });
   const { versions } = await source.listVersions();
+  // FRONTLINE_BENCH_ONLY=f: only the whole-process times of the compiled CLI (f), without (a)–(e).
+  if (process.env['FRONTLINE_BENCH_ONLY'] === 'f') {
+    await processTimes(dir, versions[0]!.date, versions.at(-1)!.date, null);
+    return;
+  }
   const geometryOn = async (date: string) => {
     const version = versions.find((v) => v.date === date);
     if (!version) throw new Error(`the archive has no ${date}`);
@@ -379,15 +385,28 @@ const CLI = fileURLToPath(new URL('../dist-cli/frontline.js', import.meta.url));
 const BENCH_CACHE = mkdtempSync(join(tmpdir(), 'frontline-bench-cache-'));
 process.on('exit', () => rmSync(BENCH_CACHE, { recursive: true, force: true }));
 
-/** Runs `frontline ARGS` in a child Node process: exit code, wall time, its own maxRSS, the last line of stderr. */
+/**
+ * Runs `frontline ARGS` in a child Node process (the bundle `cli`, this tree's by default): exit code, wall time,
+ * its own maxRSS, the last line of stderr, and the SHA-256 of its stdout.
+ */
 function runCli(
   args: string[],
-): Promise<{ code: number; seconds: number; cpuSeconds: number; maxRssMb: number; last: string }> {
+  cli = CLI,
+): Promise<{
+  code: number;
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  last: string;
+  stdoutSha256: string;
+}> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', MAX_RSS_HOOK, CLI, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, ['--import', MAX_RSS_HOOK, cli, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, XDG_CACHE_HOME: BENCH_CACHE },
   });
+  const stdout = createHash('sha256');
+  child.stdout.on('data', (d: Buffer) => stdout.update(d));
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -407,6 +426,7 @@ function runCli(
         cpuSeconds: cpuUs / 1e6,
         maxRssMb: kb / 1024,
         last: lines.at(-1) ?? '',
+        stdoutSha256: stdout.digest('hex'),
       });
     });
   });
@@ -541,12 +561,33 @@ async function processTimes(dir: string, first: string, last: string, geosMs: nu
     'day',
   ];
   rmSync(join(BENCH_CACHE, 'validated'), { recursive: true, force: true });
-  const cold = await time(history);
-  const warm: number[] = [];
-  for (let i = 0; i < 3; i++) warm.push(await time(history));
+  const cold = await runCli(history.slice(1));
+  if (cold.code !== 0) throw new Error(`history exited ${cold.code}: ${cold.last}`);
+  // FRONTLINE_BENCH_BEFORE: an older build of the CLI (its dist-cli/frontline.js), run in turn with this one in
+  // the same loop, both with their memo filled, so both figures share the machine's load; outputs compared.
+  const before = process.env['FRONTLINE_BENCH_BEFORE'];
+  if (before) await runCli(history.slice(1), before);
+  const warm: { seconds: number; cpuSeconds: number }[] = [];
+  const old: { seconds: number; cpuSeconds: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const now = await runCli(history.slice(1));
+    if (now.stdoutSha256 !== cold.stdoutSha256)
+      throw new Error('history printed other bytes with the memo filled');
+    warm.push(now);
+    if (before) {
+      const then = await runCli(history.slice(1), before);
+      if (then.stdoutSha256 !== cold.stdoutSha256)
+        throw new Error(`history of ${before} printed other bytes than this tree's`);
+      old.push(then);
+    }
+  }
+  const med = (xs: { seconds: number; cpuSeconds: number }[]) =>
+    `${median(xs.map((x) => x.seconds)).toFixed(2)} s (CPU ${median(xs.map((x) => x.cpuSeconds)).toFixed(2)} s)`;
   console.log(
-    `(f) frontline history --step day over the whole archive, whole process: ${cold.toFixed(2)} s validating every ` +
-      `file (and storing it), ${median(warm).toFixed(2)} s validated once (median of 3; goal ≤ 1.5 s)` +
+    `(f) frontline history --step day over the whole archive, whole process: ${cold.seconds.toFixed(2)} s ` +
+      `(CPU ${cold.cpuSeconds.toFixed(2)} s) validating every file (and storing it), ${med(warm)} validated once ` +
+      `(median of 5; goal ≤ 1.5 s)` +
+      (before ? `; before, in turn in the same loop (${before}): ${med(old)}, stdout byte-identical` : '') +
       (geosMs === null
         ? ''
         : `; the GEOS baseline of (d) computes the same pairs' change in ${(geosMs / 1000).toFixed(2)} s`),

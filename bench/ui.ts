@@ -12,6 +12,7 @@
  * wire, headers excluded) are counted for the first view, per day step and per date of playback.
  */
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
@@ -97,11 +98,24 @@ try {
     };
   };
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  /** A same-origin file's size on the wire as the server sends it to a browser (gzip asked for); null for blob: URLs. */
+  const gzipBytes = (url: string): Promise<number | null> =>
+    url.startsWith(BASE)
+      ? new Promise((ok, fail) => {
+          get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            let n = 0;
+            res.on('data', (d: Buffer) => (n += d.length));
+            res.on('end', () => ok(n));
+          }).on('error', fail);
+        })
+      : Promise.resolve(null);
 
   // 1. Cold load to the first idle map (a fresh browser context each time: empty caches).
   const loads: number[] = [];
   const loadsWithoutLabels: number[] = [];
   let firstView = { total: 0, js: 0, requests: 0 };
+  /** The scripts the page's workers were started from: the page's network events do not show them. */
+  let firstViewWorkers: { url: string; bytes: number | null }[] = [];
   for (let i = 0; i < 10; i++) {
     const withLabels = i % 2 === 0;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -109,11 +123,18 @@ try {
     // Without labels: the gazetteer never arrives, so no settlement layer is made (SettlementLayers.svelte).
     if (!withLabels) await context.route('**/settlements-*.geojson', (r) => r.abort());
     const page = await context.newPage();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const t0 = Date.now();
     await page.goto(`${BASE}/?source=archive`);
     await idle(page);
     (withLabels ? loads : loadsWithoutLabels).push(Date.now() - t0);
-    if (i === 0) firstView = await received();
+    if (i === 0) {
+      firstView = await received();
+      firstViewWorkers = await Promise.all(
+        workers.map(async (url) => ({ url, bytes: await gzipBytes(url) })),
+      );
+    }
     await context.close();
   }
 
@@ -329,7 +350,10 @@ try {
   );
   console.log(
     `bytes received (${PREVIEW ? 'vite preview' : 'frontline serve, gzip'}): first view ${kb(firstView.total)} in ` +
-      `${firstView.requests} requests, of which JavaScript ${kb(firstView.js)} (goal ≤ 300 KB); day step ` +
+      `${firstView.requests} requests, of which JavaScript ${kb(firstView.js)} in the page and ` +
+      `${kb(firstViewWorkers.reduce((n, w) => n + (w.bytes ?? 0), 0))} for its ${firstViewWorkers.length} workers ` +
+      `(${firstViewWorkers.map((w) => `${w.url.split('/').pop()} ${w.bytes === null ? '?' : kb(w.bytes)}`).join(', ')}): ` +
+      `${kb(firstView.js + firstViewWorkers.reduce((n, w) => n + (w.bytes ?? 0), 0))} in all (goal ≤ 300 KB); day step ` +
       `${kb((afterSteps.total - beforeSteps.total) / switches.length)} each (${switches.length} steps); playback ` +
       `${kb((afterPlay.total - beforePlay.total) / Math.max(1, shown))} per date shown`,
   );

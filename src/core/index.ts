@@ -151,3 +151,4 @@ export { parseLengthClaims, judgeLength } from './report/reportedFigures.ts';
 export type { LengthClaim, LengthCheck } from './report/reportedFigures.ts';
 export { pointInPolygon, pointInRing, pointInRings, rayCrosses } from './geometry/pointInPolygon.ts';
 export type { Side } from './geometry/pointInPolygon.ts';
+export { markValid } from './geometry/makeValid.ts';

@@ -9,7 +9,14 @@
  * encodeSnapshot's: the snapshot as JSON with the polygons' coordinates moved into one Float64Array, which reads
  * back far faster than the GeoJSON text it came from.
  */
-import type { Parsed, Snapshot, Version } from '../core/index.ts';
+import {
+  makeValid,
+  markValid,
+  type AreaGeometry,
+  type Parsed,
+  type Snapshot,
+  type Version,
+} from '../core/index.ts';
 import { fetchBytes, parseAnswer, SourceError, type FetchLike, type FetchOptions } from './fetchJson.ts';
 
 export interface SnapshotMemo {
@@ -18,6 +25,13 @@ export interface SnapshotMemo {
   get(key: string): Promise<Snapshot | null>;
   /** Stores a validated snapshot; failing to store is the memo's business, never the load's. */
   set(key: string, snapshot: Snapshot): Promise<void>;
+  /**
+   * A key from the identity of the file `url` names (path, size, modification and change times), found without
+   * reading it; null when there is none (a URL over HTTP). A hit skips reading and hashing the file (issue #17).
+   */
+  fileKey?(url: string, source: string, version: Version): Promise<string | null>;
+  /** Records that `fileKey` names the snapshot stored under the content key `key`. */
+  alias?(fileKey: string, key: string): Promise<void>;
 }
 
 /**
@@ -36,13 +50,23 @@ export async function loadSnapshot(
     ...options
   }: FetchOptions & { source: string; version: Version; memo?: SnapshotMemo },
 ): Promise<Snapshot> {
+  // A local file seen before, unchanged since: neither read nor hashed.
+  const byFile = memo?.fileKey ? await memo.fileKey(url, source, version) : null;
+  const seen = byFile ? await memo!.get(byFile) : null;
+  if (seen) return seen;
   const answer = await fetchBytes(fetchFn, url, options);
   const key = memo ? await memo.key(answer.bytes, source, version) : '';
   const known = memo ? await memo.get(key) : null;
-  if (known) return known;
+  if (known) {
+    if (byFile) await memo!.alias?.(byFile, key);
+    return known;
+  }
   const parsed = parse(parseAnswer(answer, url, options.maxBytes));
   if (!parsed.ok) throw new SourceError(parsed.issues.join('; '), 200, url);
-  if (memo) await memo.set(key, parsed.value);
+  if (memo) {
+    await memo.set(key, parsed.value);
+    if (byFile) await memo.alias?.(byFile, key);
+  }
   return parsed.value;
 }
 
@@ -54,6 +78,11 @@ interface Moved {
   t: number;
   /** Ring lengths (positions) of each polygon; a Polygon is one polygon. */
   polygons: number[][];
+  /**
+   * 1 when makeValid passed the geometry through unchanged: decoding marks it valid, so the change engine does not
+   * sweep it for crossings again on every run (the validator's version is part of the memo's key).
+   */
+  v?: 1;
 }
 
 const MAGIC = 0x464c5331; // "FLS1"
@@ -76,7 +105,11 @@ export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
           ? (g.coordinates as Rings[])
           : null;
     if (!polys || !polys.every((rings) => rings.every((ring) => ring.every((p) => p.length === 2)))) return f;
-    moved.push({ t, polygons: polys.map((rings) => rings.map((ring) => ring.length)) });
+    moved.push({
+      t,
+      polygons: polys.map((rings) => rings.map((ring) => ring.length)),
+      ...(makeValid(g as AreaGeometry) === g ? { v: 1 as const } : {}),
+    });
     for (const rings of polys) for (const ring of rings) for (const p of ring) xy.push(p[0]!, p[1]!);
     return { ...f, geometry: { type: g.type, coordinates: [] } };
   });
@@ -114,7 +147,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot | null {
   const offset = aligned === bytes ? bytes.byteOffset + start : start;
   const coords = new Float64Array(aligned.buffer, offset, (bytes.length - start) / 8);
   let i = 0;
-  for (const { t, polygons } of header.moved) {
+  for (const { t, polygons, v } of header.moved) {
     const f = header.snapshot.territories[t];
     if (!f) return null;
     const polys = polygons.map((rings) =>
@@ -125,6 +158,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot | null {
       }),
     );
     (f.geometry as { coordinates: unknown }).coordinates = f.geometry.type === 'Polygon' ? polys[0] : polys;
+    if (v === 1) markValid(f.geometry as AreaGeometry);
   }
   return i === coords.length ? header.snapshot : null;
 }

@@ -8,6 +8,7 @@ import type { FrontLengthReport } from '../core/index.ts';
 import type { BrowserSourceId } from './sourceIds.ts';
 import { ask } from './worker/dataClient.ts';
 import type { SnapshotRef } from './worker/protocol.ts';
+import { publishedHistory, publishedLength } from './published.ts';
 
 export interface FrontAnswer {
   key: string;
@@ -110,7 +111,16 @@ export class FrontLineState {
   ): Promise<void> {
     const run = ++this.seriesRun;
     const out: { date: string; lengthKm: number; withoutDniproKm: number }[] = [];
+    // Served from a `frontline publish` folder: its history holds the lengths (src/ui/published.ts).
+    const published = await publishedHistory(source);
     for (const p of points) {
+      const known = publishedLength(published, p.date);
+      if (known) {
+        if (run !== this.seriesRun) return;
+        out.push({ date: p.date, ...known });
+        this.series = [...out];
+        continue;
+      }
       try {
         // Not through the cache: the chart needs the figures only, not every month's line.
         const answer = await ask({

@@ -17,6 +17,7 @@ import {
   test,
   waitForMapIdle,
 } from './fixtures.ts';
+import { cliArgs } from '../support/cliArgs.ts';
 
 const PORT = Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311) + 2;
 const TYPES: Record<string, string> = {
@@ -40,23 +41,19 @@ test.describe('a published folder on a plain static server', () => {
     execFileSync('node', ['scripts/build-cli.mjs', '--if-stale'], { stdio: 'ignore' });
     dir = mkdtempSync(join(tmpdir(), 'frontline-publish-'));
     const archive = resolve(process.env['FRONTLINE_REFERENCE_DATA']!, 'deepstate-archive');
+    // From mid-July: two month ends (07-31, 08-31), so the area chart has a line to draw from the history.
     execFileSync(
       'node',
       [
         'dist-cli/frontline.js',
-        'publish',
-        '--source',
-        'archive',
-        '--data',
-        archive,
-        '--from',
-        '2025-08-01',
-        '--to',
-        '2025-08-31',
-        '--out',
-        dir,
-        '--app',
-        process.env['FRONTLINE_E2E_DIST'] ?? 'dist',
+        ...cliArgs('publish', {
+          source: 'archive',
+          data: archive,
+          from: '2025-07-15',
+          to: '2025-08-31',
+          out: dir,
+          app: process.env['FRONTLINE_E2E_DIST'] ?? 'dist',
+        }),
       ],
       { stdio: 'ignore' },
     );
@@ -136,6 +133,30 @@ test.describe('a published folder on a plain static server', () => {
     for (const f of days) expect(statSync(join(dir, f.path)).size).toBe(f.bytes);
     expect(index.history).toMatch(/^data\/history-day\.[0-9a-f]{12}\.json$/u);
     const history = JSON.parse(readFileSync(join(dir, index.history), 'utf8')) as { rows: unknown[] };
-    expect(history.rows).toHaveLength(31);
+    expect(history.rows).toHaveLength(48);
+  });
+
+  test('the area chart comes from the precomputed history: no snapshot is fetched for its months', async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto(`http://127.0.0.1:${PORT}/?source=archive&t=2025-08-10`);
+    await waitForMapIdle(page);
+    const before = served.length;
+    await page.getByRole('button', { name: 'Draw occupied area and monthly change' }).click();
+    const area = page.getByRole('img', { name: 'Occupied area over time' });
+    // Both month ends of the range (07-31, 08-31) drawn as points, each at the area the history holds.
+    await expect(area.locator('svg circle')).toHaveCount(2, { timeout: 60_000 });
+    await expect(page.getByText(/Loading month/u)).toBeHidden();
+    // The length chart from the same history (publish runs it with --length): its two lines, no worker measure.
+    await expect(page.getByTestId('length-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
+      timeout: 60_000,
+    });
+    const asked = served.slice(before).map((r) => r.path);
+    expect(asked).toContain('/data/index.json');
+    expect(asked.some((p) => /^\/data\/history-day\.[0-9a-f]{12}\.json$/u.test(p))).toBe(true);
+    // Computing would have fetched the month ends' days (the timeline only read around 08-10).
+    expect(asked.filter((p) => /deepstatemap_data_2025(0731|0831)/u.test(p))).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

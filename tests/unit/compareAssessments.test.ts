@@ -28,6 +28,7 @@ import { loadOblasts } from '../../src/cli/geodata.ts';
 import { loadGeos, type Geos } from '../support/geos.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { boxPolygon } from '../support/shapes.ts';
+import { cliArgs, type CliOptions } from '../support/cliArgs.ts';
 import { runCli } from '../support/runCli.ts';
 import { CLI_SUM_ABS_KM2, INDEPENDENT_CHANGE_ABS_KM2, INDEPENDENT_CHANGE_REL } from './tolerances.ts';
 
@@ -168,6 +169,11 @@ describe('compareAssessments (synthetic, GEOS as oracle)', () => {
 const ref = referenceDir();
 const owlDir = ref ? join(ref, 'owlmaps-map-data', 'data') : '';
 const archiveDir = ref ? join(ref, 'deepstate-archive') : '';
+/** The CLI in-process on the reference folders (both local: nothing is fetched). */
+const cli = (command: string, options: CliOptions) =>
+  runCli((u, i) => fetch(u, i), ...cliArgs(command, options));
+/** The archive with UA Control Map as the second source. */
+const both = { source: 'archive', data: archiveDir, with: 'owlmaps', 'with-data': owlDir };
 describe.skipIf(!ref)('DeepState archive vs UA Control Map (reference copy)', () => {
   const all = loadOblasts();
   const L = landOutline(all.map((o) => o.geometry));
@@ -237,61 +243,30 @@ describe.skipIf(!ref)('DeepState archive vs UA Control Map (reference copy)', ()
   });
 
   it('answers `frontline compare` in CSV and GeoJSON from the reference folders', async () => {
-    const args = [
-      '--date',
-      '2025-09-01',
-      '--source',
-      'archive',
-      '--data',
-      archiveDir,
-      '--with',
-      'owlmaps',
-      '--with-data',
-      owlDir,
-    ];
-    const csv = await runCli((u, i) => fetch(u, i), 'compare', ...args, '--format', 'csv');
+    const day = { date: '2025-09-01', ...both };
+    const csv = await cli('compare', { ...day, format: 'csv' });
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[2]).toMatch(
       /^2025-09-01,archive,2025-09-01,owlmaps,2025-09-01,total,UA,All,/u,
     );
-    const gj = await runCli((u, i) => fetch(u, i), 'compare', ...args, '--format', 'geojson');
+    const gj = await cli('compare', { ...day, format: 'geojson' });
     const fc = JSON.parse(gj.stdout) as {
       features: { properties: { disagreement: string; source: string } }[];
     };
     expect(new Set(fc.features.map((f) => f.properties.disagreement))).toEqual(new Set(['only_a', 'only_b']));
-    const missing = await runCli(
-      (u, i) => fetch(u, i),
-      'compare',
-      '--date',
-      '2025-09-01',
-      '--source',
-      'archive',
-    );
+    const missing = await cli('compare', { date: '2025-09-01', source: 'archive' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--with S2 is required/u);
   });
 
   it('history --with gives both land-clipped areas and the IoU per step; check --with shows both figures', async () => {
-    const h = await runCli(
-      (u, i) => fetch(u, i),
-      'history',
-      '--source',
-      'archive',
-      '--data',
-      archiveDir,
-      '--with',
-      'owlmaps',
-      '--with-data',
-      owlDir,
-      '--from',
-      '2025-08-31',
-      '--to',
-      '2025-09-02',
-      '--step',
-      'day',
-      '--format',
-      'json',
-    );
+    const h = await cli('history', {
+      ...both,
+      from: '2025-08-31',
+      to: '2025-09-02',
+      step: 'day',
+      format: 'json',
+    });
     expect(h.code).toBe(0);
     const hist = JSON.parse(h.stdout) as {
       with: string;
@@ -303,46 +278,21 @@ describe.skipIf(!ref)('DeepState archive vs UA Control Map (reference copy)', ()
     expect(hist.with).toBe('owlmaps');
     expect(hist.rows.map((r) => r.date)).toEqual(['2025-08-31', '2025-09-01', '2025-09-02']);
     const sep1 = hist.rows[1]!.with;
-    const cli = JSON.parse(
-      (
-        await runCli(
-          (u, i) => fetch(u, i),
-          'compare',
-          '--date',
-          '2025-09-01',
-          '--source',
-          'archive',
-          '--data',
-          archiveDir,
-          '--with',
-          'owlmaps',
-          '--with-data',
-          owlDir,
-        )
-      ).stdout,
-    ) as { a: { areaKm2: number }; b: { areaKm2: number }; bothKm2: number; iou: number };
+    const compared = JSON.parse((await cli('compare', { date: '2025-09-01', ...both })).stdout) as {
+      a: { areaKm2: number };
+      b: { areaKm2: number };
+      bothKm2: number;
+      iou: number;
+    };
     expect(sep1).toEqual({
       snapshot: '2025-09-01',
-      aKm2: cli.a.areaKm2,
-      bKm2: cli.b.areaKm2,
-      bothKm2: cli.bothKm2,
-      iou: cli.iou,
+      aKm2: compared.a.areaKm2,
+      bKm2: compared.b.areaKm2,
+      bothKm2: compared.bothKm2,
+      iou: compared.iou,
     });
 
-    const c = await runCli(
-      (u, i) => fetch(u, i),
-      'check',
-      '--source',
-      'archive',
-      '--data',
-      archiveDir,
-      '--with',
-      'owlmaps',
-      '--with-data',
-      owlDir,
-      '--format',
-      'json',
-    );
+    const c = await cli('check', { ...both, format: 'json' });
     expect(c.code).toBe(0);
     const checks = (
       JSON.parse(c.stdout) as {

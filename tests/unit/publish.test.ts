@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishIndex } from '../../src/cli/commands/publish.ts';
+import { cliArgs, type CliOptions } from '../support/cliArgs.ts';
 import { runCli } from '../support/runCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'frontline-publish-unit-'));
@@ -62,24 +63,16 @@ for (const { id } of versions) {
 }
 
 const noNet = (u: string) => Promise.reject(new Error(`no network in tests (${u})`));
-const publish = (...args: string[]) => runCli(noNet, 'publish', '--app', app, '--no-cache', ...args);
+const publish = (options: CliOptions) =>
+  runCli(noNet, ...cliArgs('publish', { app, 'no-cache': true, ...options }));
+/** Two days of the authored archive, as most cases publish them. */
+const twoDays = { source: 'archive', data: archive, from: '2025-08-01', to: '2025-08-02' };
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('frontline publish', () => {
   it('writes the app and an archive range at the paths the app reads, with a hashed history and an index', async () => {
     const out = join(tmp, 'site-archive');
-    const r = await publish(
-      '--source',
-      'archive',
-      '--data',
-      archive,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-05',
-      '--out',
-      out,
-    );
+    const r = await publish({ source: 'archive', data: archive, from: '2025-08-01', to: '2025-08-05', out });
     expect(r.stderr).toContain('published 2025-08-01 → 2025-08-05 of archive');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<title>app</title>');
@@ -120,18 +113,13 @@ describe('frontline publish', () => {
 
   it('lists only the DeepStateMap versions it publishes, so none answers 404', async () => {
     const out = join(tmp, 'site-api');
-    const r = await publish(
-      '--source',
-      'deepstate-api',
-      '--data',
-      api,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-31',
-      '--out',
+    const r = await publish({
+      source: 'deepstate-api',
+      data: api,
+      from: '2025-08-01',
+      to: '2025-08-31',
       out,
-    );
+    });
     expect(r.code).toBe(0);
     const listed = JSON.parse(readFileSync(join(out, 'api/deepstate/history/public'), 'utf8')) as {
       id: number;
@@ -142,34 +130,18 @@ describe('frontline publish', () => {
   });
 
   it('publishes again into an earlier publication, and refuses any other folder that is not empty', async () => {
-    const again = await publish(
-      '--source',
-      'archive',
-      '--data',
-      archive,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-02',
-      '--out',
-      join(tmp, 'site-archive'),
-    );
+    const again = await publish({
+      ...twoDays,
+      out: join(tmp, 'site-archive'),
+    });
     expect(again.code).toBe(0);
     const mine = join(tmp, 'my-folder');
     mkdirSync(mine);
     writeFileSync(join(mine, 'notes.txt'), 'mine');
-    const r = await publish(
-      '--source',
-      'archive',
-      '--data',
-      archive,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-02',
-      '--out',
-      mine,
-    );
+    const r = await publish({
+      ...twoDays,
+      out: mine,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not empty and not an earlier publication');
     expect(readdirSync(mine)).toEqual(['notes.txt']);
@@ -177,55 +149,25 @@ describe('frontline publish', () => {
 
   it('publishes nothing when the source fails, and says why', async () => {
     const out = join(tmp, 'site-failed');
-    const r = await publish(
-      '--source',
-      'archive',
-      '--data',
-      join(tmp, 'no-such-folder'),
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-02',
-      '--out',
-      out,
-    );
+    const r = await publish({ ...twoDays, data: join(tmp, 'no-such-folder'), out });
     expect(r.code).not.toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
     expect(existsSync(join(out, 'data/index.json'))).toBe(false);
     // Run again once the source is back: the folder is its own earlier attempt, not someone else's.
-    const retry = await publish(
-      '--source',
-      'archive',
-      '--data',
-      archive,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-02',
-      '--out',
+    const retry = await publish({
+      ...twoDays,
       out,
-    );
+    });
     expect(retry.code).toBe(0);
     expect(existsSync(join(out, 'data/index.json'))).toBe(true);
   });
 
   it('exits 2 without a built app', async () => {
-    const r = await runCli(
-      noNet,
-      'publish',
-      '--app',
-      join(tmp, 'none'),
-      '--source',
-      'archive',
-      '--data',
-      archive,
-      '--from',
-      '2025-08-01',
-      '--to',
-      '2025-08-02',
-      '--out',
-      join(tmp, 'x'),
-    );
+    const r = await publish({
+      app: join(tmp, 'none'),
+      ...twoDays,
+      out: join(tmp, 'x'),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no built app in');
   });

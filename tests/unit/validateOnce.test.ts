@@ -5,15 +5,26 @@
  * version and validator version, and again for anything else or a damaged entry; the CLI's history is the same with
  * and without the memo.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   archiveVersion,
+  makeValid,
   parseArchiveDay,
   parseDeepStateVersion,
   parseHistoryList,
+  type AreaGeometry,
   type Parsed,
   type Snapshot,
 } from '../../src/core/index.ts';
@@ -22,6 +33,7 @@ import { validatorVersion } from '../../src/cli/shipped.ts';
 import { fileFetch } from '../../src/sources/node/fileFetch.ts';
 import { decodeSnapshot, encodeSnapshot, loadSnapshot } from '../../src/sources/snapshotMemo.ts';
 import { referenceDir } from '../support/referenceData.ts';
+import { cliArgs } from '../support/cliArgs.ts';
 import { runCli } from '../support/runCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'frontline-validate-once-'));
@@ -183,6 +195,78 @@ describe('loadSnapshot with the CLI’s memo on disk', () => {
     expect(parses).toBe(2);
   });
 
+  it('finds an unchanged local file by its identity without reading it; an edited one by its bytes', async () => {
+    const dir = join(tmp, 'memo-d');
+    const data = join(tmp, 'identity');
+    cpSync(archiveDir, data, { recursive: true });
+    const path = join(data, 'deepstatemap_data_20250815.geojson');
+    let reads = 0;
+    const counting = fileFetch(data);
+    const loadHere = () =>
+      loadSnapshot(
+        (u, i) => {
+          reads++;
+          return counting(u, i);
+        },
+        path,
+        parse('2025-08-15'),
+        { source: 'archive', version: archiveVersion('2025-08-15'), memo: validatedCache(dir) },
+      );
+    parses = 0;
+    const first = await loadHere();
+    expect([reads, parses]).toEqual([1, 1]);
+    expect(await loadHere()).toEqual(first);
+    expect([reads, parses]).toEqual([1, 1]);
+    // Rewritten with the same bytes: a new change time, so read and hashed again, but not validated again.
+    writeFileSync(path, readFileSync(path));
+    expect(await loadHere()).toEqual(first);
+    expect([reads, parses]).toEqual([2, 1]);
+    expect(await loadHere()).toEqual(first);
+    expect([reads, parses]).toEqual([2, 1]);
+    // Edited, same length: read, and validated again.
+    const text = readFileSync(path, 'utf8').replace('35.123456789', '35.123456788');
+    expect(text).not.toBe(readFileSync(path, 'utf8'));
+    writeFileSync(path, text);
+    const edited = await loadHere();
+    expect([reads, parses]).toEqual([3, 2]);
+    expect(edited).not.toEqual(first);
+    expect(edited).toEqual(
+      (parseArchiveDay(JSON.parse(text), archiveVersion('2025-08-15')) as { value: Snapshot }).value,
+    );
+  });
+
+  it('marks geometries that makeValid passes through as valid when it reads them back, and only those', () => {
+    const snapshot = (parseArchiveDay(DAY, archiveVersion('2025-08-15')) as { value: Snapshot }).value;
+    const back = decodeSnapshot(encodeSnapshot(snapshot))!;
+    const g = back.territories[0]!.geometry as AreaGeometry;
+    expect(makeValid(g)).toBe(g);
+    // A bowtie (self-crossing): made valid into a new geometry, so not marked, and repaired after reading too.
+    const bowtie: Snapshot = {
+      ...snapshot,
+      territories: [
+        {
+          ...snapshot.territories[0]!,
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [30, 48],
+                [31, 49],
+                [31, 48],
+                [30, 49],
+                [30, 48],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const bowtieBack = decodeSnapshot(encodeSnapshot(bowtie))!.territories[0]!.geometry as AreaGeometry;
+    const repaired = makeValid(bowtieBack);
+    expect(repaired).not.toBe(bowtieBack);
+    expect(repaired?.type).toBe('MultiPolygon');
+  });
+
   it('names the validator by the code of src/core and src/sources', () => {
     expect(validatorVersion()).toMatch(/^[0-9a-f]{64}$/u);
   });
@@ -212,6 +296,36 @@ describe('frontline history with and without the memo', () => {
     expect(plain.code).toBe(0);
     expect(rows(first.stdout)).toEqual(rows(plain.stdout));
     expect(rows(second.stdout)).toEqual(rows(plain.stdout));
-    expect(readdirSync(join(cacheDir, 'validated'))).toHaveLength(2);
+    // One stored snapshot per file (by content), each also linked under the file's identity: two inodes.
+    const entries = readdirSync(join(cacheDir, 'validated'));
+    expect(entries).toHaveLength(4);
+    expect(new Set(entries.map((e) => statSync(join(cacheDir, 'validated', e)).ino)).size).toBe(2);
+  });
+});
+
+describe('frontline history on the reference archive, with and without the memo', () => {
+  it('prints the same bytes for a month: no memo, memo being filled, memo read by file identity', async (ctx) => {
+    const ref = referenceDir();
+    if (!ref) return ctx.skip();
+    const noNet = (u: string) => Promise.reject(new Error(`no network in tests (${u})`));
+    const options = {
+      source: 'archive',
+      data: join(ref, 'deepstate-archive'),
+      from: '2025-08-01',
+      to: '2025-08-31',
+      step: 'day',
+      'by-oblast': true,
+    };
+    const cacheDir = join(tmp, 'real-cache');
+    const plain = await runCli(noNet, ...cliArgs('history', { ...options, 'no-cache': true }));
+    const filling = await runCli(noNet, ...cliArgs('history', { ...options, 'cache-dir': cacheDir }));
+    const filled = await runCli(noNet, ...cliArgs('history', { ...options, 'cache-dir': cacheDir }));
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')).toHaveLength(31 + 3);
+    expect(filling.stdout).toBe(plain.stdout);
+    expect(filled.stdout).toBe(plain.stdout);
+    // 31 days stored by content and linked by identity: 31 inodes.
+    const entries = readdirSync(join(cacheDir, 'validated'));
+    expect(new Set(entries.map((e) => statSync(join(cacheDir, 'validated', e)).ino)).size).toBe(31);
   });
 });

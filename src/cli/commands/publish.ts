@@ -5,7 +5,8 @@
  * - the snapshots of the date range, mirrored and validated by `frontline sync` (src/sources/node/syncMirror.ts); each file
  *   is named by its version id or day, which never changes once published, so it is served as immutable;
  * - the version list (`history/public`, only the versions published here) or the archive's `_index.json`;
- * - `data/history-day.<hash>.json`: `frontline history --step day --format json` over the range, content-hashed;
+ * - `data/history-day.<hash>.json`: `frontline history --step day --format json --length` over the range,
+ *   content-hashed; the app draws its area and length charts from it (src/ui/published.ts);
  * - `data/index.json`: what was published, when, by which tool version, and every data file with its SHA-256;
  * - `_headers`: the cache rules (Netlify / Cloudflare Pages syntax; docs/deployment.md gives them for others).
  */
@@ -159,7 +160,11 @@ export const publishCommand: Command = {
     // 2. The daily history over the range, content-hashed.
     const history = capture(io);
     const code = await historyCommand.run(
-      ['--source', source, '--data', mount, '--from', from, '--to', to, '--step', 'day', '--format', 'json'],
+      // With the front line's length: the app's length chart reads it too (src/ui/published.ts).
+      [
+        ...['--source', source, '--data', mount, '--from', from, '--to', to],
+        ...['--step', 'day', '--format', 'json', '--length'],
+      ],
       history.io,
     );
     if (code !== EXIT.ok) return code;

@@ -5,6 +5,7 @@
  */
 import { monthEnds } from '../../core/index.ts';
 import { message, type Text } from '../i18n/translate.ts';
+import { publishedSeries } from '../published.ts';
 import { ask } from '../worker/dataClient.ts';
 import type { SnapshotStore } from './snapshotStore.svelte.ts';
 
@@ -33,8 +34,22 @@ export class Series {
     if (!first || !last) return;
     const ends = monthEnds(first, last);
     const out: SeriesPoint[] = [];
+    // Served from a `frontline publish` folder: the months it precomputed need no snapshot (src/ui/published.ts).
+    if (ends[0])
+      this.status = message('charts.loadingMonth', {
+        index: 1,
+        total: ends.length,
+        month: ends[0].slice(0, 7),
+      });
+    const published = await publishedSeries(store.sourceId, ends);
     for (const [i, date] of ends.entries()) {
       if (gen !== store.generation) return;
+      const known = published?.points.get(date);
+      if (known) {
+        out.push({ date, ...known });
+        this.points = [...out];
+        continue;
+      }
       this.status = message('charts.loadingMonth', {
         index: i + 1,
         total: ends.length,
