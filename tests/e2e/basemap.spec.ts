@@ -2,6 +2,7 @@
  * Issue #12, the optional detailed basemap, in a real browser against `frontline serve` (what `npm start` runs):
  * - a local PMTiles archive (built here: one orange raster tile) is served by the app's own origin by range and
  *   drawn beneath the territory, with the CSP as built and no request leaving the origin;
+ * - a vector archive (one MVT tile of the Protomaps schema's `earth` layer) drawn with @protomaps/basemaps;
  * - a MapLibre style served by a 127.0.0.1 server this test starts (another origin): its tiles load, the CSP opens
  *   for that origin alone, and nothing else is asked for;
  * - without one (the default), the page has no basemap tag and asks for no archive.
@@ -13,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { onePmtiles, solidPng } from '../support/pmtiles.ts';
+import { fullTileMvt, onePmtiles, solidPng } from '../support/pmtiles.ts';
 import { expect, pngShares, test, waitForMapIdle } from './fixtures.ts';
 
 const DIST = process.env['FRONTLINE_E2E_DIST'] ?? 'dist';
@@ -21,6 +22,8 @@ const DIST = process.env['FRONTLINE_E2E_DIST'] ?? 'dist';
 const PORT = Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311) + 2;
 const ORANGE = [200, 120, 40] as const;
 const BLUE = [40, 90, 200] as const;
+/** @protomaps/basemaps' light flavour: `earth` #e2dfda. */
+const EARTH = [0xe2, 0xdf, 0xda] as const;
 const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 
 /** Starts `frontline serve` with `--basemap value` on `port`; resolves once it answers. */
@@ -108,6 +111,36 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
       body: await page.locator('.map-wrap').screenshot(),
       contentType: 'image/png',
     });
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a vector PMTiles archive in the Protomaps schema, drawn with @protomaps/basemaps', async ({
+    page,
+    pageErrors,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontline-pmtiles-'));
+    const file = join(dir, 'earth.pmtiles');
+    writeFileSync(file, onePmtiles(fullTileMvt('earth'), 1));
+    children.push(await serve(PORT + 2, file));
+    const origin = `http://127.0.0.1:${PORT + 2}`;
+    const foreign = foreignRequests(page, [origin]);
+    await page.goto(`${origin}/?source=archive`);
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => {
+      const map = window.__frontline!.map;
+      return !!map.getLayer('detailed-earth') && map.isSourceLoaded('detailed-protomaps');
+    });
+    await waitForMapIdle(page);
+    const layers = await page.evaluate(() =>
+      window.__frontline!.map.getStyle().layers.map((l) => [l.id, l.type] as const),
+    );
+    const ours = layers.filter(([id]) => id.startsWith('detailed-'));
+    expect(ours.length).toBeGreaterThan(10);
+    expect(ours.some(([, type]) => type === 'symbol')).toBe(false);
+    const share = await shareOf(page, EARTH);
+    console.log(`vector PMTiles basemap: ${(share * 100).toFixed(0)}% of the map in the earth colour`);
+    expect(share).toBeGreaterThan(0.2);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

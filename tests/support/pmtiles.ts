@@ -4,6 +4,7 @@
  * uncompressed, so a test builds its own archive and needs no file from elsewhere.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { PbfWriter } from 'pbf';
 
 /** A `size`×`size` PNG of one opaque colour. */
 export function solidPng(rgb: readonly [number, number, number], size = 256): Buffer {
@@ -72,4 +73,33 @@ export function onePmtiles(tile: Buffer, tileType = 2): Buffer {
   header.writeInt32LE(85e7, 114);
   header.writeUInt8(0, 118);
   return Buffer.concat([header, dir, meta, tile]);
+}
+
+/**
+ * A Mapbox Vector Tile (spec 2.1) with one layer named `layer` holding one polygon that covers the whole tile
+ * (extent 4096, exterior ring with positive area in tile coordinates, as the spec requires).
+ */
+export function fullTileMvt(layer: string): Buffer {
+  const pbf = new PbfWriter();
+  const zigzag = (n: number) => (n << 1) ^ (n >> 31);
+  pbf.writeMessage(
+    3,
+    (_: null, p: PbfWriter) => {
+      p.writeVarintField(15, 2);
+      p.writeStringField(1, layer);
+      p.writeMessage(
+        2,
+        (__: null, f: PbfWriter) => {
+          f.writeVarintField(1, 1);
+          f.writeVarintField(3, 3); // POLYGON
+          // MoveTo(0,0), LineTo ×3 (4096,0) (4096,4096) (0,4096), ClosePath.
+          f.writePackedVarint(4, [9, 0, 0, 26, zigzag(4096), 0, 0, zigzag(4096), zigzag(-4096), 0, 15]);
+        },
+        null,
+      );
+      p.writeVarintField(5, 4096);
+    },
+    null,
+  );
+  return Buffer.from(pbf.finish());
 }
