@@ -111,6 +111,12 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
       body: await page.locator('.map-wrap').screenshot(),
       contentType: 'image/png',
     });
+    // The comparison's second map (swipe) has the same basemap.
+    await page.getByRole('radio', { name: 'Swipe' }).check();
+    await page.waitForFunction(() => {
+      const second = window.__frontline?.compareMap;
+      return !!second?.getSource('detailed-raster') && second.isSourceLoaded('detailed-raster');
+    });
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
