@@ -16,6 +16,7 @@ import {
   owlmapsMiddleware,
 } from './src/server/deepstateMiddleware.ts';
 import { glyphsPlugin } from './src/server/glyphsPlugin.ts';
+import { settlementLabelsPlugin } from './src/server/settlementLabelsPlugin.ts';
 
 /** Serves the DeepStateMap API same-origin in `vite` (dev) and `vite preview`; see src/server/deepstateMiddleware.ts. */
 function deepstateApi(): Plugin {
@@ -81,7 +82,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 export default defineConfig({
-  plugins: [svelte(), deepstateApi(), contentSecurityPolicy(), glyphsPlugin()],
+  plugins: [svelte(), deepstateApi(), contentSecurityPolicy(), glyphsPlugin(), settlementLabelsPlugin()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   // Svelte components under Vitest/jsdom need the browser build of svelte.
   resolve: process.env['VITEST'] ? { conditions: ['browser'] } : {},

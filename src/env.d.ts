@@ -19,4 +19,16 @@ interface Window {
     /** Shows or hides the main map's settlement labels (issue #12, bench/ui.ts); says whether the layer exists. */
     readonly settlementLabels?: (on: boolean) => boolean;
   };
+  /** Set before the app starts, by bench/ui.ts only: the main map makes no settlement labels (issue #12). */
+  readonly __frontlineNoSettlementLabels?: boolean;
+}
+
+/** The map's place names, made from geodata/settlements.geojson by src/server/settlementLabelsPlugin.ts (issue #12). */
+declare module 'virtual:frontline/settlement-labels-country' {
+  const rows: [number, number, number, number, string, string | null][];
+  export default rows;
+}
+declare module 'virtual:frontline/settlement-labels-rest' {
+  const rows: [number, number, number, number, string, string | null][];
+  export default rows;
 }

@@ -18,6 +18,7 @@ import {
   deepstateMiddleware,
   type DeepStateTarget,
 } from './deepstateMiddleware.ts';
+import { BASEMAP_PMTILES_PATH, byteRange, withBasemap, type BasemapConfig } from './basemap.ts';
 
 /** Largest request head accepted: a link with ~5,000 pinned dates is ~100 KB; 1 MiB leaves room. */
 export const MAX_HEADER_BYTES = 1024 * 1024;
@@ -51,13 +52,15 @@ export interface AppServerOptions {
   api: DeepStateTarget;
   /** Where `/api/archive` reads from. */
   archive: DeepStateTarget;
+  /** An optional detailed basemap (issue #12, src/server/basemap.ts); none: index.html is sent as built. */
+  basemap?: BasemapConfig | null;
 }
 
 /**
  * A server for the built app and its API routes; call `.listen(port, host)` on it.
  * @example createAppServer({ appDir: 'dist', api, archive }).listen(5173, '127.0.0.1')
  */
-export function createAppServer({ appDir, api, archive }: AppServerOptions): Server {
+export function createAppServer({ appDir, api, archive, basemap = null }: AppServerOptions): Server {
   const root = resolve(appDir);
   const mounts: [string, ReturnType<typeof deepstateMiddleware>][] = [
     [DEEPSTATE_MOUNT, deepstateMiddleware(api)],
@@ -106,6 +109,38 @@ export function createAppServer({ appDir, api, archive }: AppServerOptions): Ser
     return true;
   };
 
+  /** A local PMTiles archive, whole or by the byte range asked for (HTTP 206), as PMTiles readers read it. */
+  const sendRange = (req: IncomingMessage, res: ServerResponse, file: string): void => {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      res.writeHead(404).end('basemap archive not found');
+      return;
+    }
+    const range = byteRange(req.headers['range'], size);
+    const headers = {
+      'content-type': 'application/vnd.pmtiles',
+      'accept-ranges': 'bytes',
+      'cache-control': 'no-cache',
+    };
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` }).end();
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    res.writeHead(range ? 206 : 200, {
+      ...headers,
+      'content-length': String(end - start + 1),
+      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+    });
+    if (req.method === 'HEAD' || size === 0) res.end();
+    else
+      createReadStream(file, { start, end })
+        .on('error', () => res.destroy())
+        .pipe(res);
+  };
+
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const url = req.url ?? '/';
     for (const [mount, handle] of mounts) {
@@ -133,6 +168,23 @@ export function createAppServer({ appDir, api, archive }: AppServerOptions): Ser
     const file = resolve(root, `.${path}`);
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(404).end('not found');
+      return;
+    }
+    if (basemap && (path === '/' || path === '/index.html')) {
+      // The page learns of the basemap from index.html, whose CSP opens for the style's origin (basemap.ts).
+      let html: string;
+      try {
+        html = withBasemap(readFileSync(resolve(root, 'index.html'), 'utf8'), basemap);
+      } catch {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    if (basemap?.kind === 'pmtiles' && path === BASEMAP_PMTILES_PATH) {
+      sendRange(req, res, basemap.file);
       return;
     }
     const immutable = path.startsWith('/assets/');

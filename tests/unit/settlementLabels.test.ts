@@ -4,11 +4,17 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { settlementLabelsModule } from '../../src/server/settlementLabelsPlugin.ts';
 import {
   labelMinZoom,
+  SETTLEMENT_COUNTRY_MAX_ZOOM,
   SETTLEMENT_TIERS,
+  settlementLabels,
+  settlementRows,
+  splitSettlementRows,
   toSettlementLabels,
   type SettlementProperties,
+  type SettlementRow,
 } from '../../src/ui/map/settlementLabels.ts';
 
 const gazetteer = JSON.parse(
@@ -56,5 +62,39 @@ describe('toSettlementLabels', () => {
     const atZoom5 = labels.features.filter((f) => f.properties.z <= 5).length;
     expect(atZoom5).toBeGreaterThanOrEqual(30);
     expect(atZoom5).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('the two parts the app ships (settlementLabelsPlugin.ts)', () => {
+  const rows = settlementRows(gazetteer);
+  const { country, rest } = splitSettlementRows(rows);
+  /** The module text evaluated as the browser would: its default export. */
+  const evaluate = (text: string): SettlementRow[] =>
+    new Function(text.replace('export default ', 'return '))() as SettlementRow[];
+
+  it('splits every place into exactly one part: the country tier up to its zoom, the rest after', () => {
+    expect(country.length + rest.length).toBe(gazetteer.features.length);
+    expect(new Set([...country, ...rest].map((r) => r[0])).size).toBe(gazetteer.features.length);
+    for (const r of country) expect(labelMinZoom(r[3])).toBeLessThanOrEqual(SETTLEMENT_COUNTRY_MAX_ZOOM);
+    for (const r of rest) expect(labelMinZoom(r[3])).toBeGreaterThan(SETTLEMENT_COUNTRY_MAX_ZOOM);
+    expect(country.map((r) => r[4])).toEqual(expect.arrayContaining(['Kyiv', 'Kharkiv', 'Pokrovsk', 'Lviv']));
+    expect(rest.map((r) => r[4])).toEqual(expect.arrayContaining(['Rodynske', 'Hryshyne']));
+  });
+
+  it('gives the map the same source as the GeoJSON gazetteer, once both parts are in', () => {
+    const joined = [...evaluate(settlementLabelsModule(country)), ...evaluate(settlementLabelsModule(rest))];
+    expect(settlementLabels(joined)).toEqual(toSettlementLabels(gazetteer));
+    // The first part alone is the country tier of the same source.
+    expect(settlementLabels(evaluate(settlementLabelsModule(country))).features).toEqual(
+      toSettlementLabels(gazetteer).features.filter((f) => f.properties.z <= SETTLEMENT_COUNTRY_MAX_ZOOM),
+    );
+  });
+
+  it('keeps the first part small: the bytes a cold load carries for its labels', () => {
+    const countryBytes = Buffer.byteLength(settlementLabelsModule(country));
+    const restBytes = Buffer.byteLength(settlementLabelsModule(rest));
+    const geojsonBytes = Buffer.byteLength(JSON.stringify(gazetteer));
+    expect(countryBytes).toBeLessThan(12_000);
+    expect(countryBytes + restBytes).toBeLessThan(geojsonBytes / 3);
   });
 });

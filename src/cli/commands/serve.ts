@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppServer } from '../../server/appServer.ts';
+import { resolveBasemap } from '../../server/basemap.ts';
 import {
   DEFAULT_ARCHIVE,
   resolveDeepStateTarget,
@@ -15,13 +16,14 @@ const where = (t: DeepStateTarget): string => (t.kind === 'folder' ? `folder ${t
 export const serveCommand: Command = {
   summary: 'serve the built app on 127.0.0.1 with its /api routes (what `npm start` runs)',
   usage:
-    'frontline serve [--port 5173] [--host 127.0.0.1] [--app DIR]   ' +
+    'frontline serve [--port 5173] [--host 127.0.0.1] [--app DIR] [--basemap STYLE_URL|FILE.pmtiles]   ' +
     '(sources: FRONTLINE_DEEPSTATE_API, FRONTLINE_ARCHIVE = a base URL or a folder made by `frontline sync`)',
   async run(argv, io) {
     const { values } = parse(argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       app: { type: 'string' },
+      basemap: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     const appDir = values.app ? resolve(values.app) : join(packageRoot(), 'dist');
@@ -35,7 +37,10 @@ export const serveCommand: Command = {
     const host = values.host ?? '127.0.0.1';
     const api = resolveDeepStateTarget(process.env['FRONTLINE_DEEPSTATE_API']);
     const archive = resolveDeepStateTarget(process.env['FRONTLINE_ARCHIVE'], process.cwd(), DEFAULT_ARCHIVE);
-    const server = createAppServer({ appDir, api, archive });
+    // An optional detailed basemap (issue #12): a flag or FRONTLINE_BASEMAP, never a link parameter.
+    const basemap = resolveBasemap(values.basemap ?? process.env['FRONTLINE_BASEMAP'], process.cwd());
+    if (basemap && 'error' in basemap) throw new UsageError(basemap.error);
+    const server = createAppServer({ appDir, api, archive, basemap });
     // As Vite does without --strictPort: a busy default port moves to the next one; an explicit --port does not.
     for (let attempt = 0; ; attempt++) {
       const err = await new Promise<NodeJS.ErrnoException | null>((ok) => {
@@ -60,6 +65,9 @@ export const serveCommand: Command = {
         `  app: ${appDir}`,
         `  DeepStateMap API: ${where(api)} (same-origin at /api/deepstate)`,
         `  DeepState archive: ${where(archive)} (same-origin at /api/archive)`,
+        ...(basemap
+          ? [`  basemap: ${basemap.kind === 'style' ? `style ${basemap.url}` : `PMTiles ${basemap.file}`}`]
+          : []),
         '',
       ].join('\n'),
     );

@@ -430,6 +430,15 @@ export const en = {
   'charts.lengthReported': 'commanders (reported)',
   'charts.lengthTip': '{date}: {km} km',
   'charts.lengthReportedTip': '{date}: {km} km, “{words}” ({publisher})',
+  'settlementClaims.count': '{value} settlements',
+  'settlementClaims.figures':
+    'Reported {reported}, computed {computed} places of the gazetteer ({deviation}, {percent}%):',
+  'settlementClaims.reported': 'Reported {reported}:',
+  'settlementClaims.sameSnapshot':
+    'not computable: both dates are answered by the {date} snapshot (the source has nothing between)',
+  'settlementClaims.noGazetteer': 'not computable: the gazetteer of places could not be read',
+  'settlementClaims.caveat':
+    'The gazetteer holds only places of 500 or more inhabitants (GeoNames cities500), so small villages are not counted: the computed count is the number of these places whose point changed sides, far below a count of every village.',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -478,4 +478,13 @@ export const uk: Messages = {
   'charts.lengthReported': 'командувачі (за їхніми словами)',
   'charts.lengthTip': '{date}: {km} км',
   'charts.lengthReportedTip': '{date}: {km} км, «{words}» ({publisher})',
+  'settlementClaims.count': 'населених пунктів: {value}',
+  'settlementClaims.figures':
+    'Заявлено {reported}, обчислено {computed} місць довідника ({deviation}, {percent} %):',
+  'settlementClaims.reported': 'Заявлено {reported}:',
+  'settlementClaims.sameSnapshot':
+    'не обчислити: на обидві дати джерело дає знімок {date} (між ними в нього нічого немає)',
+  'settlementClaims.noGazetteer': 'не обчислити: не вдалося прочитати довідник населених пунктів',
+  'settlementClaims.caveat':
+    'Довідник містить лише населені пункти з 500 і більше мешканцями (GeoNames cities500), тож малі села не враховано: обчислене число — це кількість таких пунктів, чия точка перейшла на інший бік, набагато менша за кількість усіх сіл.',
 };
