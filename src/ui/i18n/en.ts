@@ -430,6 +430,15 @@ export const en = {
   'charts.lengthReported': 'commanders (reported)',
   'charts.lengthTip': '{date}: {km} km',
   'charts.lengthReportedTip': '{date}: {km} km, “{words}” ({publisher})',
+  'link.with': 'The link\'s second source "{source}" is not one of this app\'s sources; no second opinion.',
+  'link.withSame': 'The link\'s second source "{source}" is the active source itself; no second opinion.',
+  'opinion.png': 'PNG of the map with the disagreement',
+  'opinion.pngTitle': 'Two assessments of occupied territory on {date}: {a} and {b}',
+  'opinion.pngFigures':
+    'Agreement (intersection over union) {iou} · both {both} km² · only {a} {onlyA} km² · only {b} {onlyB} km²',
+  'opinion.pngSources': 'A: {a}, snapshot {aDate} · B: {b}, snapshot {bDate}; both cut to the same land',
+  'opinion.pngLegendOnly': 'Only {source}',
+  'opinion.pngCredit': 'Assessments: {a} and {b}; boundaries: Natural Earth. frontline {version}',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -478,4 +478,14 @@ export const uk: Messages = {
   'charts.lengthReported': 'командувачі (за їхніми словами)',
   'charts.lengthTip': '{date}: {km} км',
   'charts.lengthReportedTip': '{date}: {km} км, «{words}» ({publisher})',
+  'link.with': 'Друге джерело з посилання «{source}» не є джерелом цього застосунку; без другої думки.',
+  'link.withSame': 'Друге джерело з посилання «{source}» збігається з активним джерелом; без другої думки.',
+  'opinion.png': 'PNG карти з розбіжністю',
+  'opinion.pngTitle': 'Дві оцінки окупованої території на {date}: {a} і {b}',
+  'opinion.pngFigures':
+    'Збіг (перетин до об’єднання) {iou} · обидві {both} км² · лише {a} {onlyA} км² · лише {b} {onlyB} км²',
+  'opinion.pngSources':
+    'A: {a}, знімок {aDate} · B: {b}, знімок {bDate}; обидві обрізано за тим самим суходолом',
+  'opinion.pngLegendOnly': 'Лише {source}',
+  'opinion.pngCredit': 'Оцінки: {a} і {b}; межі: Natural Earth. frontline {version}',
 };
