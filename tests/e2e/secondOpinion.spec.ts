@@ -138,12 +138,22 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     await panel.getByRole('button', { name: 'CSV' }).click();
     expect(readFileSync(await (await csvDownload).path(), 'utf8')).toContain(',total,UA,All,');
 
-    // Both sources over time: the chart draws as soon as two month ends are in (the rest keep loading).
-    await panel.getByRole('button', { name: 'Draw both sources over time (month ends, same land)' }).click();
-    await expect(panel.getByTestId('opinion-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
-      timeout: 60_000,
-    });
-    await expect(panel.getByTestId('opinion-chart')).toContainText('UA Control Map');
+    // Both sources over time, in the main area chart (Charts): two lines as soon as two month ends are in (the rest
+    // keep loading), in the disagreement colours, named in its legend; the single line of the active source is gone.
+    const charts = page.getByRole('region', { name: 'Charts' });
+    await charts
+      .getByRole('button', {
+        name: 'Draw both sources over time (with UA Control Map, month ends, same land)',
+      })
+      .click();
+    const both = charts.getByTestId('both-chart');
+    await expect(both.locator('svg path[stroke="#e66100"]')).toHaveCount(1, { timeout: 60_000 });
+    await expect(both.locator('svg path[stroke="#5d3a9b"]')).toHaveCount(1);
+    await expect(both).toContainText('UA Control Map');
+    await expect(both).toContainText('DeepState daily archive');
+    await expect(charts.getByRole('img', { name: 'Occupied area over time' })).toHaveCount(0);
+    await charts.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/second-opinion-chart.png' });
 
     await page.screenshot({ path: 'test-results/second-opinion.png' });
     expect(pageErrors).toEqual([]);

@@ -382,7 +382,6 @@ export const uk: Messages = {
   'opinion.exports': 'Експорт цього порівняння джерел',
   'opinion.tooltip': 'Лише {source}: {area} км² · {where}',
   'opinion.sides': 'стовпці A: {a} · B: {b}',
-  'opinion.drawSeries': 'Показати обидва джерела в часі (кінці місяців, той самий суходіл)',
   'opinion.chartLabel':
     'Окупована площа на кінець кожного місяця за обома джерелами, на тому самому суходолі',
   'opinion.chartTip': '{source}, {date}: {area} км² (збіг {iou})',
@@ -488,4 +487,8 @@ export const uk: Messages = {
     'A: {a}, знімок {aDate} · B: {b}, знімок {bDate}; обидві обрізано за тим самим суходолом',
   'opinion.pngLegendOnly': 'Лише {source}',
   'opinion.pngCredit': 'Оцінки: {a} і {b}; межі: Natural Earth. frontline {version}',
+  'charts.drawBoth': 'Показати обидва джерела в часі (з {source}, кінці місяців, той самий суходіл)',
+  'charts.bothNote':
+    'Обидва джерела обрізано за тим самим суходолом (контуром областей), тож їхні лінії можна порівнювати; щоб побачити активне джерело як опубліковано, приберіть друге джерело.',
+  'opinion.seriesInCharts': 'Обидва джерела в часі: у розділі «Графіки» нижче.',
 };
