@@ -181,7 +181,7 @@ let inBox = new Int32Array(0);
  * The edges of P whose box meets `box` grown by the noding tolerance (one shared array, valid until the next call).
  * Why: an edge of P outside R's box is outside R, so it bounds no part of P ∩ R and cannot split an edge of R (the
  * splitting reaches NODE_TOLERANCE_DEG at most). A polygon spanning several oblasts (the main occupied polygon spans
- * seven) was split and classified in full against each of them; now only its stretch near each one is.
+ * nine) was split and classified in full against each of them; now only its stretch near each one is.
  */
 function edgesInBox(P: EdgeSet, box: readonly number[]): Int32Array {
   if (inBox.length < P.n) inBox = new Int32Array(Math.max(P.n, 2 * inBox.length));
