@@ -3,7 +3,15 @@
  * @example downloadText('frontline_deepstate-api_areas.csv', csv, 'text/csv')
  */
 export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/**
+ * Offers `blob` to the user as a file download (a PNG of the map, or any file's text).
+ * @example downloadBlob('frontline_archive_2025-08-15_2025-11-20.png', await exportMapPng([{ map }], parts))
+ */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

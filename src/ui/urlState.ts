@@ -1,6 +1,6 @@
 /**
  * The view in the URL, so a link reproduces it: source, dates A/B, timeline date, pinned layers, map view, the
- * comparison view (`cmp=`) and the selected focus area (`focus=`).
+ * comparison view (`cmp=`), the selected focus area (`focus=`) and the second opinion (`with=`, `wd=`).
  * Everything read from a link is validated and clamped; anything invalid falls back to its default with a notice.
  * A link can only pick a catalogued source id, never a server URL (issue #5, #6).
  */
@@ -24,6 +24,10 @@ export interface UrlState {
   focus?: string;
   /** The interface language (`lang=uk`); absent: the remembered or the browser's language. */
   lang?: Locale;
+  /** The second source of the Second opinion panel (`with=owlmaps`, issue #16); absent: none. */
+  with?: BrowserSourceId;
+  /** The date the two sources are compared on (`wd=`); absent: date B. */
+  wd?: string;
 }
 
 const MAX_PINS = 12;
@@ -102,6 +106,17 @@ export function parseUrlState(
     if (isLocale(lang)) state.lang = lang;
     else notice('link.lang', { lang: lang.slice(0, 20) });
   }
+  const second = params.get('with');
+  if (second !== null) {
+    if (!BROWSER_SOURCES.some((s) => s.id === second)) notice('link.with', { source: second.slice(0, 40) });
+    else if (second === state.source) notice('link.withSame', { source: second });
+    else state.with = second as BrowserSourceId;
+  }
+  const wd = params.get('wd');
+  if (wd !== null) {
+    if (!isIsoDate(wd)) notice('link.date', { key: 'wd', value: String(wd).slice(0, 20) });
+    else if (state.with) state.wd = wd;
+  }
   return { state, notices };
 }
 
@@ -119,13 +134,15 @@ export function formatUrlState(s: UrlState): string {
   if (s.cmp && s.cmp !== 'change') p.set('cmp', s.cmp);
   if (s.focus) p.set('focus', s.focus);
   if (s.lang) p.set('lang', s.lang);
+  if (s.with) p.set('with', s.with);
+  if (s.with && s.wd) p.set('wd', s.wd);
   return `?${p.toString()}`;
 }
 
 /**
  * The link for `s` that fits in `limit` characters together with `base` (the page's origin and path): pinned dates
  * are left out from the last one until it fits, and counted, so the page can say so and offer the state file.
- * Everything else in a link is short and bounded (a source id, three dates, a view, two ids, a language).
+ * Everything else in a link is short and bounded (source ids, four dates, a view, two ids, a language).
  * @example fitUrlState(state, 'https://example.org/').droppedPins // 0 while the link is short enough
  */
 export function fitUrlState(

@@ -12,6 +12,7 @@ import {
   layerIds,
   NO_REFERENCE_REASON,
   openCompared,
+  pngShares,
   test,
   UNREACHABLE_URL,
   waitForMapIdle,
@@ -137,14 +138,96 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     await panel.getByRole('button', { name: 'CSV' }).click();
     expect(readFileSync(await (await csvDownload).path(), 'utf8')).toContain(',total,UA,All,');
 
-    // Both sources over time: the chart draws as soon as two month ends are in (the rest keep loading).
-    await panel.getByRole('button', { name: 'Draw both sources over time (month ends, same land)' }).click();
-    await expect(panel.getByTestId('opinion-chart').locator('svg [aria-label="line"] path')).toHaveCount(2, {
-      timeout: 60_000,
-    });
-    await expect(panel.getByTestId('opinion-chart')).toContainText('UA Control Map');
+    // Both sources over time, in the main area chart (Charts): two lines as soon as two month ends are in (the rest
+    // keep loading), in the disagreement colours, named in its legend; the single line of the active source is gone.
+    const charts = page.getByRole('region', { name: 'Charts' });
+    await charts
+      .getByRole('button', {
+        name: 'Draw both sources over time (with UA Control Map, month ends, same land)',
+      })
+      .click();
+    const both = charts.getByTestId('both-chart');
+    await expect(both.locator('svg path[stroke="#e66100"]')).toHaveCount(1, { timeout: 60_000 });
+    await expect(both.locator('svg path[stroke="#5d3a9b"]')).toHaveCount(1);
+    await expect(both).toContainText('UA Control Map');
+    await expect(both).toContainText('DeepState daily archive');
+    await expect(charts.getByRole('img', { name: 'Occupied area over time' })).toHaveCount(0);
+    await charts.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/second-opinion-chart.png' });
 
     await page.screenshot({ path: 'test-results/second-opinion.png' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a link with the second opinion (with=, wd=) opens it compared; the PNG carries the disagreement', async ({
+    page,
+    pageErrors,
+  }) => {
+    const cli = cliCompare('2025-09-01');
+    await openCompared(page, '?source=archive&a=2025-08-15&b=2025-11-20&with=owlmaps&wd=2025-09-01');
+    const panel = page.getByRole('region', { name: 'Second opinion' });
+    // Compared without a click, on the link's date, with the CLI's figures.
+    await expect(panel.getByTestId('opinion-iou')).toHaveText(`${(cli.iou * 100).toFixed(1)}%`, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('opinion-source')).toHaveValue('owlmaps');
+    await expect(panel.getByTestId('opinion-date')).toHaveValue('2025-09-01');
+    await expect(panel.getByTestId('opinion-only-b')).toHaveText(fmt.format(cli.onlyBKm2));
+    await expect.poll(() => layerIds(page, 'opinion-')).toEqual(['opinion-fill', 'opinion-line']);
+    // The address bar keeps it, so the link can be passed on.
+    await expect.poll(() => new URL(page.url()).searchParams.get('with')).toBe('owlmaps');
+    expect(new URL(page.url()).searchParams.get('wd')).toBe('2025-09-01');
+
+    // Choosing no second source takes it out of the link.
+    await panel.getByTestId('opinion-source').selectOption('');
+    await expect.poll(() => new URL(page.url()).searchParams.has('with')).toBe(false);
+    await panel.getByTestId('opinion-source').selectOption('owlmaps');
+    await panel.getByRole('button', { name: 'Compare sources' }).click();
+    await expect(panel.getByTestId('opinion-iou')).toHaveText(`${(cli.iou * 100).toFixed(1)}%`, {
+      timeout: 60_000,
+    });
+    await waitForMapIdle(page);
+
+    // The PNG: the map with the disagreement, its two colours in the legend (exact swatches), both sources named.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'PNG of the map with the disagreement' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('frontline_archive_vs_owlmaps_2025-09-01.png');
+    await png.saveAs('test-results/second-opinion-export.png');
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const orange = await pngShares(page, bytes, [0xe6, 0x61, 0x00], 2);
+    const purple = await pngShares(page, bytes, [0x5d, 0x3a, 0x9b], 2);
+    expect(orange.share, 'only-A orange in the PNG').toBeGreaterThan(0);
+    expect(purple.share, 'only-B purple in the PNG').toBeGreaterThan(0);
+    // Taller than the map alone: the caption's lines (sources, IoU) sit above it.
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    expect(orange.height).toBeGreaterThan(canvas.height + 60);
+
+    // The change PNG (Compare two dates) names the disagreement too while it is drawn.
+    const [changePng] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('group', { name: 'Export this comparison' })
+        .getByRole('button', { name: 'PNG', exact: true })
+        .click(),
+    ]);
+    const changeBytes = readFileSync((await changePng.path())!);
+    expect((await pngShares(page, changeBytes, [0x5d, 0x3a, 0x9b], 2)).share).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a link with an unknown or the same second source says so and opens the page', async ({
+    page,
+    pageErrors,
+  }) => {
+    await openCompared(page, '?source=archive&with=evil.example');
+    await expect(page.getByRole('status').filter({ hasText: 'second source "evil.example"' })).toBeVisible();
+    await expect(page.getByTestId('opinion-source')).toHaveValue('');
+    expect(new URL(page.url()).searchParams.has('with')).toBe(false);
+    await openCompared(page, '?source=archive&with=archive');
+    await expect(page.getByRole('status').filter({ hasText: 'is the active source itself' })).toBeVisible();
     expect(pageErrors).toEqual([]);
   });
 

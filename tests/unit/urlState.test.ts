@@ -128,6 +128,33 @@ describe('parseUrlState', () => {
     );
   });
 
+  it('reads the second opinion (with=, wd=) and round-trips it; a bad or equal source gives a notice, never a state', () => {
+    const ok = parseUrlState('?source=archive&with=owlmaps&wd=2025-09-01');
+    expect(ok.notices).toEqual([]);
+    expect(ok.state).toMatchObject({ source: 'archive', with: 'owlmaps', wd: '2025-09-01' });
+    expect(parseUrlState(formatUrlState(ok.state)).state).toEqual(ok.state);
+    expect(formatUrlState(ok.state)).toContain('with=owlmaps&wd=2025-09-01');
+
+    const unknown = parseUrlState('?source=archive&with=https://evil.example/x');
+    expect(unknown.state.with).toBeUndefined();
+    expect(unknown.notices).toEqual([
+      'The link\'s second source "https://evil.example/x" is not one of this app\'s sources; no second opinion.',
+    ]);
+    const same = parseUrlState('?source=owlmaps&with=owlmaps');
+    expect(same.state).toMatchObject({ source: 'owlmaps' });
+    expect(same.state.with).toBeUndefined();
+    expect(same.notices).toEqual([
+      'The link\'s second source "owlmaps" is the active source itself; no second opinion.',
+    ]);
+    const badDate = parseUrlState('?source=archive&with=owlmaps&wd=2025-02-30');
+    expect(badDate.state).toMatchObject({ with: 'owlmaps' });
+    expect(badDate.state.wd).toBeUndefined();
+    expect(badDate.notices).toHaveLength(1);
+    // A date without a second source means nothing: neither read nor written.
+    expect(parseUrlState('?source=archive&wd=2025-09-01').state.wd).toBeUndefined();
+    expect(formatUrlState({ source: 'archive', pins: [], wd: '2025-09-01' })).not.toContain('wd=');
+  });
+
   it('gives its notices as messages on request, to be shown in the page language', () => {
     const { notices } = parseMessages('?lang=xx&a=2025-02-30');
     expect(notices).toEqual([

@@ -10,7 +10,6 @@
 import { unionEdges } from './unionEdges.ts';
 import { changeBetween } from './changeBetween.ts';
 import { boundsOf } from './boundsOf.ts';
-import type { Position } from 'geojson';
 import type { AreaGeometry } from '../model/model.ts';
 
 /** The land outline with the complements made from it so far, keyed by their box. */
@@ -78,30 +77,7 @@ export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGe
     outside = changeBetween(outline.land, boxPolygon(box)).gained;
     outline.complements.set(key, outside);
   }
-  const clipped = snappedCopy(changeBetween(outside, g).gained);
+  const clipped = changeBetween(outside, g).gained;
   if (clipped) outline.clipped.add(clipped);
   return clipped;
-}
-
-const SNAP = 1e9;
-const snap = (v: number): number => Math.round(v * SNAP) / SNAP;
-
-/**
- * A copy of `g` with every coordinate on the engine's 1e-9° grid (src/core/geometry/edgeSet.ts snaps its inputs the same way).
- *
- * Why: the engine's result polygons carry their edges as computed, with split points off that grid, and breakdowns
- * by region reuse those edges. Where a polygon runs along a region's boundary — a clip to the land runs along the
- * coast and the border, which the oblasts share — an off-grid split point makes the shared stretch fail to match the
- * region's edge, and whole polygons were counted inside the wrong oblast (Donetsk at 116,000 km² on 2025-08-15). A
- * fresh copy is measured from snapped coordinates (its edges are not the remembered ones); its area differs by far
- * less than 1e-9 of itself.
- * @example snappedCopy(change.lost)
- */
-export function snappedCopy(g: AreaGeometry | null): AreaGeometry | null {
-  if (!g) return null;
-  const ring = (r: readonly Position[]): Position[] => r.map((p) => [snap(p[0]!), snap(p[1]!)]);
-  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map(ring));
-  return polygons.length === 1
-    ? { type: 'Polygon', coordinates: polygons[0]! }
-    : { type: 'MultiPolygon', coordinates: polygons };
 }

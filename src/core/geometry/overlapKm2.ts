@@ -12,6 +12,7 @@ import { EdgeTable } from './edgeHash.ts';
 import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
+import { NODE_TOLERANCE_DEG } from './orient.ts';
 import { splitEdges } from './splitEdges.ts';
 import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
@@ -137,7 +138,7 @@ const SMALL_POLYGON = 48;
 
 /** km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). */
 function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): number {
-  const [pp, pr] = splitEdges(P, allIndices(P.n), R.set, near);
+  const [pp, pr] = splitEdges(P, edgesInBox(P, R.set.box), R.set, near);
   const nr = pr.x0.length;
   const taken = new Uint8Array(nr);
   const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
@@ -175,14 +176,27 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): nu
   return Math.max(0, sum * TERM_TO_KM2);
 }
 
-let identity = new Int32Array(0);
-/** 0, 1, …, n − 1 (one shared array, read only). */
-function allIndices(n: number): Int32Array {
-  if (identity.length < n) {
-    identity = new Int32Array(Math.max(n, 2 * identity.length));
-    for (let i = 0; i < identity.length; i++) identity[i] = i;
+let inBox = new Int32Array(0);
+/**
+ * The edges of P whose box meets `box` grown by the noding tolerance (one shared array, valid until the next call).
+ * Why: an edge of P outside R's box is outside R, so it bounds no part of P ∩ R and cannot split an edge of R (the
+ * splitting reaches NODE_TOLERANCE_DEG at most). A polygon spanning several oblasts (the main occupied polygon spans
+ * nine) was split and classified in full against each of them; now only its stretch near each one is.
+ */
+function edgesInBox(P: EdgeSet, box: readonly number[]): Int32Array {
+  if (inBox.length < P.n) inBox = new Int32Array(Math.max(P.n, 2 * inBox.length));
+  const T = NODE_TOLERANCE_DEG;
+  const [w, s, e, n] = [box[0]! - T, box[1]! - T, box[2]! + T, box[3]! + T];
+  let k = 0;
+  for (let i = 0; i < P.n; i++) {
+    const ax = P.x0[i]!;
+    const bx = P.x1[i]!;
+    const ay = P.y0[i]!;
+    const by = P.y1[i]!;
+    if ((ax < w && bx < w) || (ax > e && bx > e) || (ay < s && by < s) || (ay > n && by > n)) continue;
+    inBox[k++] = i;
   }
-  return identity.subarray(0, n);
+  return inBox.subarray(0, k);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type ReportMeta,
   type UsedSnapshot,
 } from './changeReport.ts';
-import { clipToLand, snappedCopy, type LandOutline } from '../geometry/landClip.ts';
+import { clipToLand, type LandOutline } from '../geometry/landClip.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { areaByRegion } from '../geometry/overlapKm2.ts';
 import type { Region } from './snapshotAreas.ts';
@@ -101,10 +101,11 @@ export function compareAssessments(input: {
   // source's own edges rarely run along the oblasts' as the clipped coast does (fewer pieces to split). B needs no
   // second split: B = both + only B and A = both + only A in every oblast, so B = A − only A + only B.
   const inA = areaByRegion(classGeometry(input.a.snapshot, 'occupied_all'), regions);
-  // From snapped copies, not the engine's remembered edges: the disagreement runs along the coast the oblasts share
-  // (see snappedCopy).
-  const onlyA = areaByRegion(snappedCopy(change.lost), regions);
-  const onlyB = areaByRegion(snappedCopy(change.gained), regions);
+  // On the engine's remembered edges: the disagreement runs along the coast the oblasts share, between split points
+  // off the 1e-9° grid, which the noder's snap rounding joins to the oblasts' edges
+  // (tests/unit/regionSplit.oracle.test.ts).
+  const onlyA = areaByRegion(change.lost, regions);
+  const onlyB = areaByRegion(change.gained, regions);
   const byOblast = input.oblasts
     .map((o, i): OblastAgreement => {
       const both = Math.max(0, inA[i]! - onlyA[i]!);

@@ -343,7 +343,6 @@ export const en = {
   'opinion.exports': 'Export this comparison of sources',
   'opinion.tooltip': 'Only {source}: {area} km² · {where}',
   'opinion.sides': 'A: {a} · B: {b}',
-  'opinion.drawSeries': 'Draw both sources over time (month ends, same land)',
   'opinion.chartLabel': 'Occupied area at each month end by both sources, on the same land',
   'opinion.chartTip': '{source}, {date}: {area} km² (agreement {iou})',
   'sourceNotice.unreachableOwlmaps': 'UA Control Map is unreachable, so no dated layers are shown.',
@@ -439,6 +438,19 @@ export const en = {
   'settlementClaims.noGazetteer': 'not computable: the gazetteer of places could not be read',
   'settlementClaims.caveat':
     'The gazetteer holds only places of 500 or more inhabitants (GeoNames cities500), so small villages are not counted: the computed count is the number of these places whose point changed sides, far below a count of every village.',
+  'link.with': 'The link\'s second source "{source}" is not one of this app\'s sources; no second opinion.',
+  'link.withSame': 'The link\'s second source "{source}" is the active source itself; no second opinion.',
+  'opinion.png': 'PNG of the map with the disagreement',
+  'opinion.pngTitle': 'Two assessments of occupied territory on {date}: {a} and {b}',
+  'opinion.pngFigures':
+    'Agreement (intersection over union) {iou} · both {both} km² · only {a} {onlyA} km² · only {b} {onlyB} km²',
+  'opinion.pngSources': 'A: {a}, snapshot {aDate} · B: {b}, snapshot {bDate}; both cut to the same land',
+  'opinion.pngLegendOnly': 'Only {source}',
+  'opinion.pngCredit': 'Assessments: {a} and {b}; boundaries: Natural Earth. frontline {version}',
+  'charts.drawBoth': 'Draw both sources over time (with {source}, month ends, same land)',
+  'charts.bothNote':
+    'Both sources cut to the same land (the oblasts’ outline), so their lines compare; choose no second source to see the active source as published.',
+  'opinion.seriesInCharts': 'Both sources over time: in Charts below.',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,6 @@
 /**
  * Observable Plot, loaded when a chart first has something to draw (issue #17): it is ~127 KB of gzipped
- * JavaScript that the first map does not need. One loader for every chart (Charts, LengthChart, OpinionChart), so
+ * JavaScript that the first map does not need. One loader for every chart (Charts, LengthChart), so
  * the module is fetched once and a static import in any of them cannot pull it back into the main chunk.
  */
 import type * as PlotModule from '@observablehq/plot';
