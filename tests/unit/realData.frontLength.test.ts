@@ -30,7 +30,7 @@ import {
 import { loadFrontOutline, loadOblasts } from '../../src/cli/geodata.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { runCli } from '../support/runCli.ts';
-import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL } from './tolerances.ts';
+import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL, FRONT_MEMO_KM } from './tolerances.ts';
 
 const ref = referenceDir();
 const valueOf = (p: Parsed<Snapshot>): Snapshot => {
@@ -43,7 +43,7 @@ const JUMPS: Record<string, string> = {};
 describe.skipIf(!ref)('front-line length on the reference data', () => {
   const ctx = frontContext(loadFrontOutline(), loadOblasts());
 
-  it('every archive day: positive, < 5% a day, border and coast each in range', () => {
+  it('every archive day: positive, < 5% a day, border and coast each in range; the caches change nothing', () => {
     const dir = `${ref}/deepstate-archive`;
     const files = readdirSync(dir)
       .filter((f) => archiveDateFromName(f))
@@ -51,10 +51,24 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
     expect(files.length).toBeGreaterThan(700);
     let prev: { date: string; km: number } | null = null;
     const jumps: string[] = [];
-    for (const f of files) {
+    let fresh = 0;
+    for (const [i, f] of files.entries()) {
       const date = archiveDateFromName(f)!;
       const parsed = parseArchiveDay(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), archiveVersion(date));
-      const fl = frontLine(classGeometry(valueOf(parsed), 'occupied_all'), ctx);
+      const geometry = classGeometry(valueOf(parsed), 'occupied_all');
+      const fl = frontLine(geometry, ctx);
+      // The context carried across the days (as `history --length` does) against a fresh one, every 25th day.
+      if (i % 25 === 24) {
+        const alone = frontLine(geometry, frontContext(loadFrontOutline(), loadOblasts()));
+        for (const k of ['lengthKm', 'withoutDniproKm', 'rawKm', 'seamKm'] as const)
+          expect(Math.abs(fl[k] - alone[k]), `${date} ${k}`).toBeLessThanOrEqual(FRONT_MEMO_KM);
+        for (const k of ['border', 'coast'] as const)
+          expect(Math.abs(fl.excludedKm[k] - alone.excludedKm[k]), `${date} ${k}`).toBeLessThanOrEqual(
+            FRONT_MEMO_KM,
+          );
+        expect(fl.stretches.map((s) => s.name)).toEqual(alone.stretches.map((s) => s.name));
+        fresh++;
+      }
       expect(fl.lengthKm, date).toBeGreaterThan(800);
       expect(fl.lengthKm, date).toBeLessThan(fl.rawKm);
       // The Russian border is 1,988 km long in the outline: part of it is occupied-side boundary, never all.
@@ -71,7 +85,8 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
       prev = { date, km: fl.lengthKm };
     }
     expect(jumps).toEqual([]);
-  }, 120_000);
+    expect(fresh).toBeGreaterThan(25);
+  }, 180_000);
 
   it('every DeepStateMap version present: positive, and the grey zone’s outer edge', () => {
     const api = `${ref}/deepstate-api`;

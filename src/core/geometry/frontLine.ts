@@ -28,7 +28,7 @@ import {
   type OutlineKind,
 } from './frontOutline.ts';
 import { generaliseLine } from './generaliseLine.ts';
-import { geodesicEdgeKm, geodesicLineKm } from './geodesicKm.ts';
+import { geodesicEdgeKm } from './geodesicKm.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import type { Region } from '../report/snapshotAreas.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
@@ -79,6 +79,11 @@ interface EdgeInfo {
   kinds: readonly PieceKind[];
   /** Label of the front on this edge: 'dnipro', an oblast's iso, or '' outside every oblast. */
   label: string;
+  /**
+   * The edge that followed this one in the ring where it was last seen: the next day's ring mostly repeats it, so
+   * checking this one first spares the hash lookup for nearly every edge (2.25 M edges over the archive, 21 k new).
+   */
+  next: EdgeInfo | null;
 }
 
 interface RegionIndex {
@@ -96,6 +101,19 @@ export interface FrontContext {
   memo: Map<number, EdgeInfo[]>;
   /** Generalised lengths of stretches seen before, by a fingerprint of the stretch (see `generalisedKm`). */
   generalised: Map<string, number>;
+  /**
+   * Geodesic lengths of the generalised lines' edges, by their coordinates: a changed stretch keeps most of its
+   * generalised vertices, so most of its chords were measured on an earlier day (the same number, not an estimate).
+   */
+  chords: Map<number, Chord[]>;
+}
+
+interface Chord {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  km: number;
 }
 
 /**
@@ -118,6 +136,7 @@ export function frontContext(
     generaliseM: options.generaliseM ?? GENERALISE_M,
     memo: new Map(),
     generalised: new Map(),
+    chords: new Map(),
   };
 }
 
@@ -187,7 +206,17 @@ function classify(ctx: FrontContext, x0: number, y0: number, x1: number, y1: num
   const lenM = km * 1000;
   const mx = (x0 + x1) / 2;
   const my = (y0 + y1) / 2;
-  const info: EdgeInfo = { x0, y0, x1, y1, km, cuts: WHOLE, kinds: FRONT_ONLY, label: labelOf(ctx, mx, my) };
+  const info: EdgeInfo = {
+    x0,
+    y0,
+    x1,
+    y1,
+    km,
+    cuts: WHOLE,
+    kinds: FRONT_ONLY,
+    label: labelOf(ctx, mx, my),
+    next: null,
+  };
   // Every point of the edge is within half its length of the midpoint: nothing near it, nothing to cut.
   if (outlineDistance(ctx.outline, mx, my, ctx.toleranceM + lenM / 2 + 1).kind === null) return info;
   const k = Math.max(1, Math.ceil(lenM / PIECE_M));
@@ -229,6 +258,7 @@ interface Run {
 function ringRuns(ctx: FrontContext, ring: readonly Position[]): Run[] {
   const runs: Run[] = [];
   let cur: Run | null = null;
+  let prev: EdgeInfo | null = null;
   for (let i = 1; i < ring.length; i++) {
     const p0 = ring[i - 1]!;
     const p1 = ring[i]!;
@@ -237,7 +267,13 @@ function ringRuns(ctx: FrontContext, ring: readonly Position[]): Run[] {
     const x1 = p1[0]!;
     const y1 = p1[1]!;
     if (x0 === x1 && y0 === y1) continue;
-    const e = edgeInfo(ctx, x0, y0, x1, y1);
+    const guess: EdgeInfo | null = prev ? prev.next : null;
+    const e =
+      guess && guess.x0 === x0 && guess.y0 === y0 && guess.x1 === x1 && guess.y1 === y1
+        ? guess
+        : edgeInfo(ctx, x0, y0, x1, y1);
+    if (prev) prev.next = e;
+    prev = e;
     const pieces = e.kinds.length;
     for (let j = 0; j < pieces; j++) {
       const kind = e.kinds[j]!;
@@ -303,8 +339,29 @@ function generalisedKm(ctx: FrontContext, line: readonly Position[], rawKm: numb
   const key = `${a[0]},${a[1]},${b[0]},${b[1]},${line.length},${rawKm}`;
   let km = ctx.generalised.get(key);
   if (km === undefined) {
-    km = geodesicLineKm(generaliseLine(line, ctx.generaliseM));
+    km = chordsKm(ctx, generaliseLine(line, ctx.generaliseM));
     ctx.generalised.set(key, km);
+  }
+  return km;
+}
+
+/** `geodesicLineKm(line)`, each edge's length taken from {@link FrontContext.chords} when measured before. */
+function chordsKm(ctx: FrontContext, line: readonly Position[]): number {
+  let km = 0;
+  for (let i = 1; i < line.length; i++) {
+    const x0 = line[i - 1]![0]!;
+    const y0 = line[i - 1]![1]!;
+    const x1 = line[i]![0]!;
+    const y1 = line[i]![1]!;
+    const h = hashEdge(x0, y0, x1, y1);
+    const bucket = ctx.chords.get(h);
+    let chord = bucket?.find((c) => c.x0 === x0 && c.y0 === y0 && c.x1 === x1 && c.y1 === y1);
+    if (!chord) {
+      chord = { x0, y0, x1, y1, km: geodesicEdgeKm(x0, y0, x1, y1) };
+      if (bucket) bucket.push(chord);
+      else ctx.chords.set(h, [chord]);
+    }
+    km += chord.km;
   }
   return km;
 }
