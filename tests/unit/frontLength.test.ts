@@ -1,6 +1,6 @@
 /**
  * The front line and its length (issue #15) on synthetic shapes with known answers: a square against a straight
- * border and a coast, a pocket and a seam, a stretch in the Dnipro zone; GeographicLib (independent of the piece
+ * border and a coast, a pocket and a seam, a stretch along the Dnipro's water and the river between two occupied banks; GeographicLib (independent of the piece
  * bookkeeping) for the expected lengths; metamorphic checks on the tolerance and the generalisation.
  */
 import { readFileSync } from 'node:fs';
@@ -127,38 +127,80 @@ describe('frontLine on synthetic shapes', () => {
     expect(Math.abs(seam.rawKm / known - 1)).toBeLessThan(FRONT_LENGTH_REL);
   });
 
-  it('front in the Dnipro zone is the Dnipro stretch, left out of withoutDniproKm', () => {
-    // Straddles 35.2° E, the zone's eastern end, with a vertex on it; its south side is coast.
-    const ring: Position[] = [
-      [35.1, 47.4],
-      [35.3, 47.4],
-      [35.3, 47.5],
-      [35.2, 47.5],
-      [35.1, 47.5],
-      [35.1, 47.4],
-    ];
-    const ctx = frontContext(
-      outline(
-        [
-          [30, 52],
-          [30.1, 52],
-        ],
-        [
-          [35, 47.4],
-          [35.4, 47.4],
-        ],
-      ),
-      [],
-      { toleranceM: 10 },
+  // A river 35.085–35.095° E (≈ 0.75 km wide) as the outline's Dnipro water; the occupied square east of it, its
+  // west side 0.4 km from the shore (within DNIPRO_TOLERANCE_M), its north side's midpoint 4 km off and more.
+  const riverOutline = (): FrontOutlineCollection => {
+    const base = outline(
+      [
+        [30, 52],
+        [30.1, 52],
+      ],
+      [
+        [34.8, 47.4],
+        [35.4, 47.4],
+      ],
     );
-    const fl = frontLine({ type: 'Polygon', coordinates: [ring] }, ctx);
-    const dnipro = km([35.2, 47.5], [35.1, 47.5]) + km([35.1, 47.5], [35.1, 47.4]);
-    const land = km([35.3, 47.4], [35.3, 47.5]) + km([35.3, 47.5], [35.2, 47.5]);
+    const water: Position[] = [
+      [35.085, 47.3],
+      [35.095, 47.3],
+      [35.095, 47.6],
+      [35.085, 47.6],
+      [35.085, 47.3],
+    ];
+    base.features.push({
+      type: 'Feature',
+      properties: { kind: 'dnipro', neighbour: null },
+      geometry: { type: 'MultiPolygon', coordinates: [[water]] },
+    });
+    return base;
+  };
+  const east: Position[] = [
+    [35.1, 47.4],
+    [35.3, 47.4],
+    [35.3, 47.5],
+    [35.2, 47.5],
+    [35.1, 47.5],
+    [35.1, 47.4],
+  ];
+  const westBank: Position[] = [
+    [34.9, 47.4],
+    [35.08, 47.4],
+    [35.08, 47.5],
+    [34.9, 47.5],
+    [34.9, 47.4],
+  ];
+
+  it('front along the Dnipro’s water is the Dnipro stretch, left out of withoutDniproKm', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const fl = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    const dnipro = km([35.1, 47.5], [35.1, 47.4]);
+    const land =
+      km([35.3, 47.4], [35.3, 47.5]) + km([35.3, 47.5], [35.2, 47.5]) + km([35.2, 47.5], [35.1, 47.5]);
     const rows = stretchSummary(fl.stretches);
     expect(rows.map((r) => r.kind)).toEqual(['dnipro', 'land']);
     expect(Math.abs(rows[0]!.rawKm / dnipro - 1)).toBeLessThan(FRONT_LENGTH_REL);
     expect(Math.abs(rows[1]!.rawKm / land - 1)).toBeLessThan(FRONT_LENGTH_REL);
     expect(fl.withoutDniproKm).toBeCloseTo(fl.lengthKm - rows[0]!.km, 9);
+  });
+
+  it('the Dnipro between two occupied banks is no front (a seam), and without the outline’s water no Dnipro', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const both = frontLine({ type: 'MultiPolygon', coordinates: [[east], [westBank]] }, ctx);
+    expect(both.stretches.filter((s) => s.kind === 'dnipro')).toEqual([]);
+    // The two banks facing each other across the river.
+    const banks = km([35.1, 47.5], [35.1, 47.4]) + km([35.08, 47.4], [35.08, 47.5]);
+    expect(Math.abs(both.seamKm / banks - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    const alone = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    expect(
+      Math.abs(
+        both.rawKm + banks - alone.rawKm - frontLine({ type: 'Polygon', coordinates: [westBank] }, ctx).rawKm,
+      ),
+    ).toBeLessThan(1e-9);
+    const noWater = frontContext(riverOutline(), [], { toleranceM: 10 });
+    noWater.dnipro = null;
+    expect(frontLine({ type: 'Polygon', coordinates: [east] }, noWater).stretches.map((s) => s.kind)).toEqual(
+      ['land'],
+    );
   });
 
   it('nothing occupied: zero length, no stretches', () => {

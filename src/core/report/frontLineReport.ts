@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { round2, type ReportMeta } from './changeReport.ts';
 import {
-  DNIPRO_ZONE,
+  DNIPRO_TOLERANCE_M,
   FRONT_TOLERANCE_M,
   GENERALISE_M,
   SEAM_WIDTH_KM,
@@ -39,7 +39,7 @@ export const LENGTH_MODEL =
   `land border with Russia/Belarus or of the coast (OpenStreetMap outline; slivers under ${SLIVER_KM.border} km ` +
   `along the border, ${SLIVER_KM.coast} km along the coast absorbed); geodesic on WGS84 (GeographicLib); ` +
   `lengthKm generalised by Douglas-Peucker at ${GENERALISE_M} m, rawKm as drawn; Dnipro: ` +
-  `${DNIPRO_ZONE.west}-${DNIPRO_ZONE.east} E, ${DNIPRO_ZONE.south}-${DNIPRO_ZONE.north} N; closed rings under ` +
+  `within ${DNIPRO_TOLERANCE_M} m of the river's water (OpenStreetMap); closed rings under ` +
   `${SEAM_WIDTH_KM * 1000} m wide are seams between the source's polygons, not pockets`;
 
 export interface FrontLengthReport {
