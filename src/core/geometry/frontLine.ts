@@ -128,6 +128,15 @@ export interface FrontContext {
    * generalised vertices, so most of its chords were measured on an earlier day (the same number, not an estimate).
    */
   chords: Map<number, Chord[]>;
+  /**
+   * The across-the-river answers ({@link ACROSS_RIVER_M}) of the last day, by probed edge, valid while the occupied
+   * territory's edges around the river are the same (`key`, a fingerprint of them): the far bank rarely changes, and
+   * indexing a whole day's territory to probe it would cost more than the rest of the day's length.
+   */
+  across: {
+    key: string;
+    answers: Map<number, { x0: number; y0: number; x1: number; y1: number; inside: boolean }[]>;
+  };
 }
 
 interface Chord {
@@ -167,6 +176,7 @@ export function frontContext(
     memo: new Map(),
     generalised: new Map(),
     chords: new Map(),
+    across: { key: '', answers: new Map() },
   };
 }
 
@@ -365,7 +375,7 @@ function absorbSlivers(runs: Run[]): void {
  * {@link ACROSS_RIVER_M}): those parts become 'seam', the rest stays front. Probed at an edge's midpoint about every
  * {@link PROBE_EVERY_KM} km along the run, the edges in between taking the last answer.
  */
-function acrossRiver(ctx: FrontContext, run: Run, occupied: (x: number, y: number) => boolean): Run[] {
+function acrossRiver(ctx: FrontContext, run: Run, across: (p0: Position, p1: Position) => boolean): Run[] {
   const out: Run[] = [];
   const line = run.line;
   let cur: Run | null = null;
@@ -376,7 +386,7 @@ function acrossRiver(ctx: FrontContext, run: Run, occupied: (x: number, y: numbe
     const p1 = line[i]!;
     const km = chordKm(ctx, p0[0]!, p0[1]!, p1[0]!, p1[1]!);
     if (sinceKm >= PROBE_EVERY_KM) {
-      inside = bothSidesOccupied(p0, p1, occupied);
+      inside = across(p0, p1);
       sinceKm = 0;
     }
     sinceKm += km;
@@ -391,6 +401,33 @@ function acrossRiver(ctx: FrontContext, run: Run, occupied: (x: number, y: numbe
   // Nothing inside: the run itself, its length as measured (the pieces' shares of their edges).
   if (out.length === 1 && out[0]!.kind === 'front') return [run];
   return out;
+}
+
+/**
+ * A fingerprint of the territory's edges that touch the river's surroundings (its water's box, widened by the
+ * tolerance and the probes): whether a point there is occupied depends on nothing else.
+ */
+function riverFingerprint(ctx: FrontContext, geometry: AreaGeometry | null): string {
+  const b = ctx.dnipro!.strip.set.box;
+  const pad = (DNIPRO_TOLERANCE_M + Math.max(...ACROSS_RIVER_M) + 1000) / M_PER_DEG;
+  const [w, s, e, n] = [b[0] - pad * 1.6, b[1] - pad, b[2] + pad * 1.6, b[3] + pad];
+  let h1 = 0x12345678;
+  let h2 = 0x9abcdef0;
+  let count = 0;
+  for (const rings of polygonsOf(geometry))
+    for (const ring of rings)
+      for (let i = 1; i < ring.length; i++) {
+        const x0 = ring[i - 1]![0]!;
+        const y0 = ring[i - 1]![1]!;
+        const x1 = ring[i]![0]!;
+        const y1 = ring[i]![1]!;
+        if ((x0 < w && x1 < w) || (x0 > e && x1 > e) || (y0 < s && y1 < s) || (y0 > n && y1 > n)) continue;
+        const h = hashEdge(x0, y0, x1, y1);
+        h1 = Math.imul(h1 ^ h, 0x85ebca6b) >>> 0;
+        h2 = (h2 + Math.imul(h, 0xc2b2ae35 + count)) >>> 0;
+        count++;
+      }
+  return `${count}:${h1}:${h2}`;
 }
 
 function bothSidesOccupied(p0: Position, p1: Position, occupied: (x: number, y: number) => boolean): boolean {
@@ -465,6 +502,24 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
     day ??= stripIndexOf(edgeSetOf(polygonsOf(geometry)));
     return insideEdges(day, x, y);
   };
+  let keyed = false;
+  const across = (p0: Position, p1: Position): boolean => {
+    if (!keyed) {
+      const key = riverFingerprint(ctx, geometry);
+      if (key !== ctx.across.key) ctx.across = { key, answers: new Map() };
+      keyed = true;
+    }
+    const [x0, y0, x1, y1] = [p0[0]!, p0[1]!, p1[0]!, p1[1]!];
+    const h = hashEdge(x0, y0, x1, y1);
+    const bucket = ctx.across.answers.get(h);
+    const hit = bucket?.find((a) => a.x0 === x0 && a.y0 === y0 && a.x1 === x1 && a.y1 === y1);
+    if (hit) return hit.inside;
+    const inside = bothSidesOccupied(p0, p1, occupied);
+    const entry = { x0, y0, x1, y1, inside };
+    if (bucket) bucket.push(entry);
+    else ctx.across.answers.set(h, [entry]);
+    return inside;
+  };
   for (const rings of polygonsOf(geometry)) {
     for (const ring of rings) {
       if (ring.length < 4) continue;
@@ -500,7 +555,7 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
       for (const whole of joined) {
         // A Dnipro run is split where the river starts or stops running inside occupied territory.
         const parts =
-          whole.kind === 'front' && whole.label === 'dnipro' ? acrossRiver(ctx, whole, occupied) : [whole];
+          whole.kind === 'front' && whole.label === 'dnipro' ? acrossRiver(ctx, whole, across) : [whole];
         for (const r of parts) {
           if (r.kind === 'seam') {
             seamKm += r.km;
