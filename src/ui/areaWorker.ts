@@ -158,7 +158,7 @@ async function frontOf(req: Extract<WorkerRequest, { kind: 'front' }>): Promise<
   const grey = greyGeometry ? frontLine(greyGeometry, ctx) : null;
   const v = req.snapshot.version;
   const report = frontLengthReport(req.meta, v.date, { date: v.date, versionId: v.id }, fl, grey);
-  return { id: req.id, front: report, frontGeojson: frontLineGeoJson(report, fl) };
+  return { id: req.id, front: report, frontGeojson: frontLineGeoJson(report, fl, grey) };
 }
 
 /** Reads, parses and validates a user's file here, off the UI thread, so a big file never freezes the page. */

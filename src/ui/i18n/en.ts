@@ -430,6 +430,11 @@ export const en = {
   'charts.lengthReported': 'commanders (reported)',
   'charts.lengthTip': '{date}: {km} km',
   'charts.lengthReportedTip': '{date}: {km} km, “{words}” ({publisher})',
+  'front.legendLand': 'Land front',
+  'front.legendPocket': 'Pocket',
+  'png.front': 'Front line on {date}: {km} km (generalised at 1 km)',
+  'png.legendFrontA': 'Front line, {date} (dashed)',
+  'png.legendFrontB': 'Front line, {date}',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

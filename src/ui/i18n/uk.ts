@@ -478,4 +478,9 @@ export const uk: Messages = {
   'charts.lengthReported': 'командувачі (за їхніми словами)',
   'charts.lengthTip': '{date}: {km} км',
   'charts.lengthReportedTip': '{date}: {km} км, «{words}» ({publisher})',
+  'front.legendLand': 'Сухопутний фронт',
+  'front.legendPocket': 'Анклав',
+  'png.front': 'Лінія фронту на {date}: {km} км (узагальнено до 1 км)',
+  'png.legendFrontA': 'Лінія фронту, {date} (пунктир)',
+  'png.legendFrontB': 'Лінія фронту, {date}',
 };
