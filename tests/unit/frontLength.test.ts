@@ -9,11 +9,14 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   frontContext,
+  frontLengthReport,
   frontLine,
+  frontLineGeoJson,
   generaliseLine,
   geodesicLineKm,
   judgeLength,
   parseLengthClaims,
+  reportMeta,
   stretchSummary,
   type FrontOutlineCollection,
 } from '../../src/core/index.ts';
@@ -201,6 +204,26 @@ describe('frontLine on synthetic shapes', () => {
     expect(frontLine({ type: 'Polygon', coordinates: [east] }, noWater).stretches.map((s) => s.kind)).toEqual(
       ['land'],
     );
+  });
+
+  it('the GeoJSON carries the grey zone’s outer edge as part "grey", its lines measuring the grey edge as drawn', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const fl = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    const grey = frontLine({ type: 'MultiPolygon', coordinates: [[east], [westBank]] }, ctx);
+    const meta = reportMeta({ id: 'test', location: 'test' }, '0.0.0', '2026-01-01T00:00:00Z', []);
+    const snap = { date: '2026-01-01', versionId: 'v' };
+    const gj = frontLineGeoJson(frontLengthReport(meta, '2026-01-01', snap, fl, grey), fl, grey);
+    const greyLines = gj.features.filter((f) => f.properties.part === 'grey');
+    expect(greyLines.length).toBe(grey.stretches.length);
+    const drawn = greyLines.reduce(
+      (sum, f) =>
+        sum + f.geometry.coordinates.slice(1).reduce((s, p, i) => s + km(f.geometry.coordinates[i]!, p), 0),
+      0,
+    );
+    expect(Math.abs(drawn / grey.rawKm - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    // Without a grey zone, no grey part.
+    const plain = frontLineGeoJson(frontLengthReport(meta, '2026-01-01', snap, fl, null), fl);
+    expect(plain.features.filter((f) => f.properties.part === 'grey')).toEqual([]);
   });
 
   it('nothing occupied: zero length, no stretches', () => {
