@@ -206,6 +206,44 @@ describe('frontLine on synthetic shapes', () => {
     );
   });
 
+  it('a reservoir too wide for the probes is crossed: occupied beyond its far shore makes its shore a seam', () => {
+    // Water 35.0–35.15° E (≈ 11 km); the occupied east bank from 35.155, the west bank up to 34.99 (and, apart, a
+    // west bank that stops 20 km short of the water: then the east bank's shore is the Dnipro front).
+    const wide = riverOutline();
+    const water: Position[] = [
+      [35, 47.3],
+      [35.15, 47.3],
+      [35.15, 47.6],
+      [35, 47.6],
+      [35, 47.3],
+    ];
+    wide.features[2] = {
+      type: 'Feature',
+      properties: { kind: 'dnipro', neighbour: null },
+      geometry: { type: 'MultiPolygon', coordinates: [[water]] },
+    };
+    const ctx = frontContext(wide, [], { toleranceM: 10 });
+    const box = (w: number, e: number): Position[] => [
+      [w, 47.4],
+      [e, 47.4],
+      [e, 47.5],
+      [w, 47.5],
+      [w, 47.4],
+    ];
+    const both = frontLine(
+      { type: 'MultiPolygon', coordinates: [[box(35.155, 35.35)], [box(34.8, 34.99)]] },
+      ctx,
+    );
+    expect(both.stretches.filter((s) => s.kind === 'dnipro')).toEqual([]);
+    expect(both.seamKm).toBeGreaterThan(2 * km([35.155, 47.4], [35.155, 47.5]) * (1 - FRONT_LENGTH_REL));
+    const farApart = frontLine(
+      { type: 'MultiPolygon', coordinates: [[box(35.155, 35.35)], [box(34.5, 34.72)]] },
+      ctx,
+    );
+    expect(farApart.seamKm).toBe(0);
+    expect(farApart.stretches.filter((s) => s.kind === 'dnipro').length).toBeGreaterThan(0);
+  });
+
   it('the GeoJSON carries the grey zone’s outer edge as part "grey", its lines measuring the grey edge as drawn', () => {
     const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
     const fl = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);

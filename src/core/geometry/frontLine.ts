@@ -76,6 +76,8 @@ export const DNIPRO_TOLERANCE_M = 3000;
  * the river runs inside occupied territory there (it is then counted with the seams).
  */
 export const ACROSS_RIVER_M: readonly number[] = [1000, 2000];
+/** How far (metres) a probe crosses the Dnipro's water to its far shore: the Kakhovka reservoir is ≤ 23 km wide. */
+const ACROSS_WATER_MAX_M = 25_000;
 /** The Dnipro stretch is probed about every this many km (its edges in between share the answer). */
 const PROBE_EVERY_KM = 2;
 
@@ -430,7 +432,12 @@ function riverFingerprint(ctx: FrontContext, geometry: AreaGeometry | null): str
   return `${count}:${h1}:${h2}`;
 }
 
-function bothSidesOccupied(p0: Position, p1: Position, occupied: (x: number, y: number) => boolean): boolean {
+function bothSidesOccupied(
+  p0: Position,
+  p1: Position,
+  occupied: (x: number, y: number) => boolean,
+  water: StripIndex,
+): boolean {
   const mx = (p0[0]! + p1[0]!) / 2;
   const my = (p0[1]! + p1[1]!) / 2;
   const k = Math.cos((my * Math.PI) / 180);
@@ -441,9 +448,20 @@ function bothSidesOccupied(p0: Position, p1: Position, occupied: (x: number, y: 
   // The unit normal in degrees of latitude; a longitude offset is divided by cos(latitude).
   const nx = -dy / len;
   const ny = dx / len;
-  for (const m of ACROSS_RIVER_M) {
-    const d = m / M_PER_DEG;
-    if (occupied(mx + (nx * d) / k, my + ny * d) && occupied(mx - (nx * d) / k, my - ny * d)) return true;
+  const at = (side: number, m: number): [number, number] => [
+    mx + (side * nx * m) / M_PER_DEG / k,
+    my + (side * ny * m) / M_PER_DEG,
+  ];
+  for (const m of ACROSS_RIVER_M) if (occupied(...at(1, m)) && occupied(...at(-1, m))) return true;
+  // The reservoir is wider than the probes: from the occupied side, cross the water in 1 km steps (up to
+  // ACROSS_WATER_MAX_M) and look 1 km past its far shore.
+  for (const side of [1, -1]) {
+    if (!occupied(...at(-side, ACROSS_RIVER_M[0]!))) continue;
+    let m = ACROSS_RIVER_M[0]!;
+    if (!insideEdges(water, ...at(side, m))) continue;
+    while (m < ACROSS_WATER_MAX_M && insideEdges(water, ...at(side, m))) m += 1000;
+    if (m < ACROSS_WATER_MAX_M && occupied(...at(side, m + 1000)) && occupied(...at(side, m + 5000)))
+      return true;
   }
   return false;
 }
@@ -514,7 +532,7 @@ export function frontLine(geometry: AreaGeometry | null, ctx: FrontContext): Fro
     const bucket = ctx.across.answers.get(h);
     const hit = bucket?.find((a) => a.x0 === x0 && a.y0 === y0 && a.x1 === x1 && a.y1 === y1);
     if (hit) return hit.inside;
-    const inside = bothSidesOccupied(p0, p1, occupied);
+    const inside = bothSidesOccupied(p0, p1, occupied, ctx.dnipro!.strip);
     const entry = { x0, y0, x1, y1, inside };
     if (bucket) bucket.push(entry);
     else ctx.across.answers.set(h, [entry]);
