@@ -18,6 +18,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simplify, lineString } from '@turf/turf';
+import { dniproFeature } from './build-dnipro.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES_DIR = join(ROOT, 'scripts', 'geodata');
@@ -187,18 +188,25 @@ function main() {
     };
   });
 
+  // The fourth feature, appended after the three the front is not: the Dnipro's water (scripts/build-dnipro.mjs).
+  const dnipro = dniproFeature();
+  features.push(dnipro.feature);
   const text =
     '{"type":"FeatureCollection","features":[\n' +
     features.map((f) => JSON.stringify(f)).join(',\n') +
     '\n]}\n';
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, text);
-  const counts = features.map(
-    (f) =>
-      `${f.properties.neighbour ?? f.properties.kind}: ${f.geometry.coordinates.length} lines, ` +
-      `${f.geometry.coordinates.reduce((s, l) => s + l.length, 0)} points`,
+  const counts = features
+    .slice(0, 3)
+    .map(
+      (f) =>
+        `${f.properties.neighbour ?? f.properties.kind}: ${f.geometry.coordinates.length} lines, ` +
+        `${f.geometry.coordinates.reduce((s, l) => s + l.length, 0)} points`,
+    );
+  console.log(
+    `geodata/front-outline.geojson: ${Buffer.byteLength(text)} bytes (${counts.join('; ')}; ${dnipro.summary})`,
   );
-  console.log(`geodata/front-outline.geojson: ${Buffer.byteLength(text)} bytes (${counts.join('; ')})`);
 }
 
 main();

@@ -127,7 +127,7 @@ export {
   GENERALISE_M,
   SLIVER_KM,
   SEAM_WIDTH_KM,
-  DNIPRO_ZONE,
+  DNIPRO_TOLERANCE_M,
 } from './geometry/frontLine.ts';
 export type {
   FrontContext,

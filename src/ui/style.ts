@@ -69,3 +69,14 @@ export const SETTLEMENT_COLOURS = {
   retaken: CHANGE_COLOURS.lost,
   other: '#777777',
 } as const;
+
+/**
+ * The front line's colours (issue #15): by stretch, and the grey zone's outer edge (dotted). The compare views draw
+ * date A's and date B's lines in the dates' own colours (DATE_COLOURS[1], [2]).
+ */
+export const FRONT_STYLE = {
+  land: '#9b1c1c',
+  dnipro: '#0072b2',
+  pocket: '#e69f00',
+  grey: '#595959',
+} as const;

@@ -1,6 +1,6 @@
 /**
  * The front line and its length (issue #15) on synthetic shapes with known answers: a square against a straight
- * border and a coast, a pocket and a seam, a stretch in the Dnipro zone; GeographicLib (independent of the piece
+ * border and a coast, a pocket and a seam, a stretch along the Dnipro's water and the river between two occupied banks; GeographicLib (independent of the piece
  * bookkeeping) for the expected lengths; metamorphic checks on the tolerance and the generalisation.
  */
 import { readFileSync } from 'node:fs';
@@ -9,11 +9,14 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   frontContext,
+  frontLengthReport,
   frontLine,
+  frontLineGeoJson,
   generaliseLine,
   geodesicLineKm,
   judgeLength,
   parseLengthClaims,
+  reportMeta,
   stretchSummary,
   type FrontOutlineCollection,
 } from '../../src/core/index.ts';
@@ -127,38 +130,138 @@ describe('frontLine on synthetic shapes', () => {
     expect(Math.abs(seam.rawKm / known - 1)).toBeLessThan(FRONT_LENGTH_REL);
   });
 
-  it('front in the Dnipro zone is the Dnipro stretch, left out of withoutDniproKm', () => {
-    // Straddles 35.2° E, the zone's eastern end, with a vertex on it; its south side is coast.
-    const ring: Position[] = [
-      [35.1, 47.4],
-      [35.3, 47.4],
-      [35.3, 47.5],
-      [35.2, 47.5],
-      [35.1, 47.5],
-      [35.1, 47.4],
-    ];
-    const ctx = frontContext(
-      outline(
-        [
-          [30, 52],
-          [30.1, 52],
-        ],
-        [
-          [35, 47.4],
-          [35.4, 47.4],
-        ],
-      ),
-      [],
-      { toleranceM: 10 },
+  // A river 35.085–35.095° E (≈ 0.75 km wide) as the outline's Dnipro water; the occupied square east of it, its
+  // west side 0.4 km from the shore (within DNIPRO_TOLERANCE_M), its north side's midpoint 4 km off and more.
+  const riverOutline = (): FrontOutlineCollection => {
+    const base = outline(
+      [
+        [30, 52],
+        [30.1, 52],
+      ],
+      [
+        [34.8, 47.4],
+        [35.4, 47.4],
+      ],
     );
-    const fl = frontLine({ type: 'Polygon', coordinates: [ring] }, ctx);
-    const dnipro = km([35.2, 47.5], [35.1, 47.5]) + km([35.1, 47.5], [35.1, 47.4]);
-    const land = km([35.3, 47.4], [35.3, 47.5]) + km([35.3, 47.5], [35.2, 47.5]);
+    const water: Position[] = [
+      [35.085, 47.3],
+      [35.095, 47.3],
+      [35.095, 47.6],
+      [35.085, 47.6],
+      [35.085, 47.3],
+    ];
+    base.features.push({
+      type: 'Feature',
+      properties: { kind: 'dnipro', neighbour: null },
+      geometry: { type: 'MultiPolygon', coordinates: [[water]] },
+    });
+    return base;
+  };
+  const east: Position[] = [
+    [35.1, 47.4],
+    [35.3, 47.4],
+    [35.3, 47.5],
+    [35.2, 47.5],
+    [35.1, 47.5],
+    [35.1, 47.4],
+  ];
+  const westBank: Position[] = [
+    [34.9, 47.4],
+    [35.08, 47.4],
+    [35.08, 47.5],
+    [34.9, 47.5],
+    [34.9, 47.4],
+  ];
+
+  it('front along the Dnipro’s water is the Dnipro stretch, left out of withoutDniproKm', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const fl = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    const dnipro = km([35.1, 47.5], [35.1, 47.4]);
+    const land =
+      km([35.3, 47.4], [35.3, 47.5]) + km([35.3, 47.5], [35.2, 47.5]) + km([35.2, 47.5], [35.1, 47.5]);
     const rows = stretchSummary(fl.stretches);
     expect(rows.map((r) => r.kind)).toEqual(['dnipro', 'land']);
     expect(Math.abs(rows[0]!.rawKm / dnipro - 1)).toBeLessThan(FRONT_LENGTH_REL);
     expect(Math.abs(rows[1]!.rawKm / land - 1)).toBeLessThan(FRONT_LENGTH_REL);
     expect(fl.withoutDniproKm).toBeCloseTo(fl.lengthKm - rows[0]!.km, 9);
+  });
+
+  it('the Dnipro between two occupied banks is no front (a seam), and without the outline’s water no Dnipro', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const both = frontLine({ type: 'MultiPolygon', coordinates: [[east], [westBank]] }, ctx);
+    expect(both.stretches.filter((s) => s.kind === 'dnipro')).toEqual([]);
+    // The two banks facing each other across the river.
+    const banks = km([35.1, 47.5], [35.1, 47.4]) + km([35.08, 47.4], [35.08, 47.5]);
+    expect(Math.abs(both.seamKm / banks - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    const alone = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    expect(
+      Math.abs(
+        both.rawKm + banks - alone.rawKm - frontLine({ type: 'Polygon', coordinates: [westBank] }, ctx).rawKm,
+      ),
+    ).toBeLessThan(1e-9);
+    const noWater = frontContext(riverOutline(), [], { toleranceM: 10 });
+    noWater.dnipro = null;
+    expect(frontLine({ type: 'Polygon', coordinates: [east] }, noWater).stretches.map((s) => s.kind)).toEqual(
+      ['land'],
+    );
+  });
+
+  it('a reservoir too wide for the probes is crossed: occupied beyond its far shore makes its shore a seam', () => {
+    // Water 35.0–35.15° E (≈ 11 km); the occupied east bank from 35.155, the west bank up to 34.99 (and, apart, a
+    // west bank that stops 20 km short of the water: then the east bank's shore is the Dnipro front).
+    const wide = riverOutline();
+    const water: Position[] = [
+      [35, 47.3],
+      [35.15, 47.3],
+      [35.15, 47.6],
+      [35, 47.6],
+      [35, 47.3],
+    ];
+    wide.features[2] = {
+      type: 'Feature',
+      properties: { kind: 'dnipro', neighbour: null },
+      geometry: { type: 'MultiPolygon', coordinates: [[water]] },
+    };
+    const ctx = frontContext(wide, [], { toleranceM: 10 });
+    const box = (w: number, e: number): Position[] => [
+      [w, 47.4],
+      [e, 47.4],
+      [e, 47.5],
+      [w, 47.5],
+      [w, 47.4],
+    ];
+    const both = frontLine(
+      { type: 'MultiPolygon', coordinates: [[box(35.155, 35.35)], [box(34.8, 34.99)]] },
+      ctx,
+    );
+    expect(both.stretches.filter((s) => s.kind === 'dnipro')).toEqual([]);
+    expect(both.seamKm).toBeGreaterThan(2 * km([35.155, 47.4], [35.155, 47.5]) * (1 - FRONT_LENGTH_REL));
+    const farApart = frontLine(
+      { type: 'MultiPolygon', coordinates: [[box(35.155, 35.35)], [box(34.5, 34.72)]] },
+      ctx,
+    );
+    expect(farApart.seamKm).toBe(0);
+    expect(farApart.stretches.filter((s) => s.kind === 'dnipro').length).toBeGreaterThan(0);
+  });
+
+  it('the GeoJSON carries the grey zone’s outer edge as part "grey", its lines measuring the grey edge as drawn', () => {
+    const ctx = frontContext(riverOutline(), [], { toleranceM: 10 });
+    const fl = frontLine({ type: 'Polygon', coordinates: [east] }, ctx);
+    const grey = frontLine({ type: 'MultiPolygon', coordinates: [[east], [westBank]] }, ctx);
+    const meta = reportMeta({ id: 'test', location: 'test' }, '0.0.0', '2026-01-01T00:00:00Z', []);
+    const snap = { date: '2026-01-01', versionId: 'v' };
+    const gj = frontLineGeoJson(frontLengthReport(meta, '2026-01-01', snap, fl, grey), fl, grey);
+    const greyLines = gj.features.filter((f) => f.properties.part === 'grey');
+    expect(greyLines.length).toBe(grey.stretches.length);
+    const drawn = greyLines.reduce(
+      (sum, f) =>
+        sum + f.geometry.coordinates.slice(1).reduce((s, p, i) => s + km(f.geometry.coordinates[i]!, p), 0),
+      0,
+    );
+    expect(Math.abs(drawn / grey.rawKm - 1)).toBeLessThan(FRONT_LENGTH_REL);
+    // Without a grey zone, no grey part.
+    const plain = frontLineGeoJson(frontLengthReport(meta, '2026-01-01', snap, fl, null), fl);
+    expect(plain.features.filter((f) => f.properties.part === 'grey')).toEqual([]);
   });
 
   it('nothing occupied: zero length, no stretches', () => {

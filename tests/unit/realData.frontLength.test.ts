@@ -11,10 +11,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import geodesic from 'geographiclib-geodesic';
-import type { FeatureCollection, LineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon, point } from '@turf/turf';
 import {
   archiveDateFromName,
+  DNIPRO_TOLERANCE_M,
   archiveVersion,
   classGeometry,
   frontContext,
@@ -28,9 +30,10 @@ import {
   type Version,
 } from '../../src/core/index.ts';
 import { loadFrontOutline, loadOblasts } from '../../src/cli/geodata.ts';
+import { loadGeos } from '../support/geos.ts';
 import { referenceDir } from '../support/referenceData.ts';
 import { runCli } from '../support/runCli.ts';
-import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL } from './tolerances.ts';
+import { FRONT_DAILY_CHANGE_MAX, FRONT_LENGTH_REL, FRONT_MEMO_KM } from './tolerances.ts';
 
 const ref = referenceDir();
 const valueOf = (p: Parsed<Snapshot>): Snapshot => {
@@ -43,7 +46,7 @@ const JUMPS: Record<string, string> = {};
 describe.skipIf(!ref)('front-line length on the reference data', () => {
   const ctx = frontContext(loadFrontOutline(), loadOblasts());
 
-  it('every archive day: positive, < 5% a day, border and coast each in range', () => {
+  it('every archive day: positive, < 5% a day, border and coast each in range; the caches change nothing', () => {
     const dir = `${ref}/deepstate-archive`;
     const files = readdirSync(dir)
       .filter((f) => archiveDateFromName(f))
@@ -51,10 +54,24 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
     expect(files.length).toBeGreaterThan(700);
     let prev: { date: string; km: number } | null = null;
     const jumps: string[] = [];
-    for (const f of files) {
+    let fresh = 0;
+    for (const [i, f] of files.entries()) {
       const date = archiveDateFromName(f)!;
       const parsed = parseArchiveDay(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')), archiveVersion(date));
-      const fl = frontLine(classGeometry(valueOf(parsed), 'occupied_all'), ctx);
+      const geometry = classGeometry(valueOf(parsed), 'occupied_all');
+      const fl = frontLine(geometry, ctx);
+      // The context carried across the days (as `history --length` does) against a fresh one, every 25th day.
+      if (i % 25 === 24) {
+        const alone = frontLine(geometry, frontContext(loadFrontOutline(), loadOblasts()));
+        for (const k of ['lengthKm', 'withoutDniproKm', 'rawKm', 'seamKm'] as const)
+          expect(Math.abs(fl[k] - alone[k]), `${date} ${k}`).toBeLessThanOrEqual(FRONT_MEMO_KM);
+        for (const k of ['border', 'coast'] as const)
+          expect(Math.abs(fl.excludedKm[k] - alone.excludedKm[k]), `${date} ${k}`).toBeLessThanOrEqual(
+            FRONT_MEMO_KM,
+          );
+        expect(fl.stretches.map((s) => s.name)).toEqual(alone.stretches.map((s) => s.name));
+        fresh++;
+      }
       expect(fl.lengthKm, date).toBeGreaterThan(800);
       expect(fl.lengthKm, date).toBeLessThan(fl.rawKm);
       // The Russian border is 1,988 km long in the outline: part of it is occupied-side boundary, never all.
@@ -71,7 +88,75 @@ describe.skipIf(!ref)('front-line length on the reference data', () => {
       prev = { date, km: fl.lengthKm };
     }
     expect(jumps).toEqual([]);
-  }, 120_000);
+    expect(fresh).toBeGreaterThan(25);
+  }, 180_000);
+
+  it('the Dnipro is where the line follows the river: not at Kherson in Sep 2022, Kherson to the reservoir in 2024', async () => {
+    const outline = loadFrontOutline();
+    const water = outline.features.find((f) => f.properties.kind === 'dnipro')!;
+    expect(water.geometry.type).toBe('MultiPolygon');
+    const apiVersion = (id: number): Snapshot => {
+      const createdAt = new Date(id * 1000).toISOString();
+      const raw = readFileSync(`${ref}/deepstate-api/history/${id}/geojson`, 'utf8');
+      return valueOf(
+        parseDeepStateVersion(JSON.parse(raw), { id: String(id), createdAt, date: createdAt.slice(0, 10) }),
+      );
+    };
+    const day = (date: string): Snapshot => {
+      const f = `${ref}/deepstate-archive/deepstatemap_data_${date.replaceAll('-', '')}.geojson`;
+      return valueOf(parseArchiveDay(JSON.parse(readFileSync(f, 'utf8')), archiveVersion(date)));
+    };
+    const KHERSON: Position = [32.617, 46.636];
+    const gd = geodesic.Geodesic.WGS84;
+    const nearKherson = (fl: ReturnType<typeof frontLine>): number => {
+      let km = 0;
+      for (const s of fl.stretches.filter((x) => x.kind === 'dnipro'))
+        for (let i = 1; i < s.line.length; i++) {
+          const [a, b] = [s.line[i - 1]!, s.line[i]!];
+          const mid = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+          if (gd.Inverse(mid[1]!, mid[0]!, KHERSON[1]!, KHERSON[0]!).s12! <= 12_000)
+            km += gd.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12! / 1000;
+        }
+      return km;
+    };
+    // 1 September 2022: Russia held Kherson and the right bank; the river there ran between two occupied banks.
+    const sep2022 = frontLine(classGeometry(apiVersion(1662064277), 'occupied_all'), ctx);
+    expect(nearKherson(sep2022)).toBeLessThan(4);
+    // 8 July 2024: the front follows the river from the estuary past Kherson up the former reservoir.
+    const jul2024 = frontLine(classGeometry(day('2024-07-08'), 'occupied_all'), ctx);
+    expect(nearKherson(jul2024)).toBeGreaterThan(8);
+    const dnipro = jul2024.stretches.filter((s) => s.kind === 'dnipro');
+    const rawKm = dnipro.reduce((sum, s) => sum + s.rawKm, 0);
+    expect(rawKm).toBeGreaterThan(250);
+    expect(rawKm).toBeLessThan(330);
+    const lons = dnipro.flatMap((s) => s.line.map((p) => p[0]!));
+    expect(Math.min(...lons)).toBeLessThan(32.7); // Kherson
+    expect(Math.max(...lons)).toBeGreaterThan(35.1); // the reservoir's end by Vasylivka
+    // Oracle: GEOS's distance to the water's rings and Turf's point-in-polygon, in each point's local frame (as the
+    // classification measures): every Dnipro edge within the tolerance, every other front edge beyond it.
+    const geos = await loadGeos();
+    const rings = water.geometry.coordinates.flat() as Position[][];
+    const M = 111_320;
+    const distanceM = (p: Position): number => {
+      if (booleanPointInPolygon(point(p), water as Feature<MultiPolygon>)) return 0;
+      const k = Math.cos((p[1]! * Math.PI) / 180);
+      const local = rings.map((r) => r.map((q) => [q[0]! * k * M, q[1]! * M]));
+      return geos.distanceToLines([p[0]! * k * M, p[1]! * M], local);
+    };
+    let checked = 0;
+    for (const s of jul2024.stretches)
+      for (let i = 1; i < s.line.length; i++) {
+        const [a, b] = [s.line[i - 1]!, s.line[i]!];
+        const mid: Position = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+        if (mid[0]! < 32 || mid[0]! > 35.6 || mid[1]! < 46.3 || mid[1]! > 48.2) continue;
+        const d = distanceM(mid);
+        if (s.kind === 'dnipro') expect(d, `${mid}`).toBeLessThanOrEqual(DNIPRO_TOLERANCE_M + 1);
+        // Pieces of a cut edge have their own midpoints; the label is the whole edge's: only uncut edges here.
+        else if (s.line.length > 2) expect(d, `${mid}`).toBeGreaterThan(DNIPRO_TOLERANCE_M - 1);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(150);
+  }, 60_000);
 
   it('every DeepStateMap version present: positive, and the grey zone’s outer edge', () => {
     const api = `${ref}/deepstate-api`;

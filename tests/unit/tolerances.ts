@@ -93,3 +93,8 @@ export const FRONT_LENGTH_REL = 1e-6;
 
 /** The largest day-to-day change of the archive's front-line length outside the dates docs/front-length.md lists. */
 export const FRONT_DAILY_CHANGE_MAX = 0.05;
+/**
+ * What the front line's caches across dates (per-edge memo, the ring's next-edge chain, generalised stretches, chords)
+ * may change in a day's figures against a fresh context, in km: nothing beyond rounding (issue #15's cost item).
+ */
+export const FRONT_MEMO_KM = 1e-6;

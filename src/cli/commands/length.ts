@@ -46,7 +46,7 @@ export const lengthCommand: Command = {
     const report = frontLengthReport(m, date, snapshot, fl, grey);
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'csv') io.stdout(frontLengthCsv(report, metaComment(m)));
-    else io.stdout(JSON.stringify(frontLineGeoJson(report, fl)) + '\n');
+    else io.stdout(JSON.stringify(frontLineGeoJson(report, fl, grey)) + '\n');
     return EXIT.ok;
   },
 };

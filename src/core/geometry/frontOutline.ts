@@ -3,7 +3,7 @@
  * (geodata/front-outline.geojson, built by scripts/build-front-outline.mjs), indexed for "how far is this point from
  * the border or the coast".
  */
-import type { FeatureCollection, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 
 /** What a stretch of the outline is. */
 export type OutlineKind = 'border' | 'coast';
@@ -14,7 +14,31 @@ export interface OutlineProperties {
   neighbour: string | null;
 }
 
-export type FrontOutlineCollection = FeatureCollection<MultiLineString, OutlineProperties>;
+/**
+ * The outline file: the border and coast lines, and (from scripts/build-dnipro.mjs) one feature of kind 'dnipro',
+ * the water of the lower Dnipro and the Kakhovka reservoir as a MultiPolygon, which says where the front follows the
+ * river (src/core/geometry/frontLine.ts). The border and coast index ignores it.
+ */
+export type FrontOutlineCollection = FeatureCollection<
+  MultiLineString | MultiPolygon,
+  OutlineProperties | DniproProperties
+>;
+
+export interface DniproProperties {
+  kind: 'dnipro';
+  neighbour: null;
+}
+
+/**
+ * The outline's Dnipro feature, or null when it has none.
+ * @example dniproOf(outline)?.geometry.coordinates.length
+ */
+export function dniproOf(outline: FrontOutlineCollection): Feature<MultiPolygon, DniproProperties> | null {
+  const f = outline.features.find(
+    (x) => x.properties.kind === 'dnipro' && x.geometry.type === 'MultiPolygon',
+  );
+  return (f as Feature<MultiPolygon, DniproProperties> | undefined) ?? null;
+}
 
 export interface OutlineIndex {
   /** Segments by grid cell ({@link CELL_DEG}): cell key → segment indices. */
@@ -39,14 +63,29 @@ export const M_PER_DEG = 111_320;
  * @example const ix = outlineIndexOf(outline); outlineDistance(ix, 36.5, 50.4, 2000)
  */
 export function outlineIndexOf(outline: FrontOutlineCollection): OutlineIndex {
+  const lines: { line: readonly Position[]; kind: OutlineKind }[] = [];
+  for (const f of outline.features) {
+    const k = f.properties.kind;
+    if (k === 'dnipro' || f.geometry.type !== 'MultiLineString') continue;
+    for (const line of f.geometry.coordinates) lines.push({ line, kind: k });
+  }
+  return linesIndexOf(lines);
+}
+
+/**
+ * Indexes any lines (each with the kind a query reports for it), e.g. the rings of the Dnipro's water.
+ * @example linesIndexOf([{ line: ring, kind: 'coast' }])
+ */
+export function linesIndexOf(
+  lines: readonly { line: readonly Position[]; kind: OutlineKind }[],
+): OutlineIndex {
   const segs: number[] = [];
   const kind: OutlineKind[] = [];
-  for (const f of outline.features)
-    for (const line of f.geometry.coordinates)
-      for (let i = 1; i < line.length; i++) {
-        segs.push(line[i - 1]![0]!, line[i - 1]![1]!, line[i]![0]!, line[i]![1]!);
-        kind.push(f.properties.kind);
-      }
+  for (const { line, kind: k } of lines)
+    for (let i = 1; i < line.length; i++) {
+      segs.push(line[i - 1]![0]!, line[i - 1]![1]!, line[i]![0]!, line[i]![1]!);
+      kind.push(k);
+    }
   const n = kind.length;
   if (n === 0) throw new Error('outlineIndexOf: the outline has no segments');
   const ix: OutlineIndex = {

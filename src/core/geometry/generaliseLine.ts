@@ -19,29 +19,40 @@ export function generaliseLine(line: readonly Position[], toleranceM: number): P
   let meanLat = 0;
   for (const p of line) meanLat += p[1]!;
   const k = Math.cos(((meanLat / n) * Math.PI) / 180) * M_PER_DEG;
-  const xs = line.map((p) => p[0]! * k);
-  const ys = line.map((p) => p[1]! * M_PER_DEG);
+  // Typed arrays and a flat stack: the daily history generalises every changed stretch (issue #15's cost budget).
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = line[i]![0]! * k;
+    ys[i] = line[i]![1]! * M_PER_DEG;
+  }
   const keep = new Uint8Array(n);
   keep[0] = 1;
   keep[n - 1] = 1;
+  // Pairs (a, b) of kept vertices whose span is still to be looked at.
+  const stack: number[] = [];
   // A closed line has no chord from the first to the last position: split it at its farthest vertex first.
-  const stack: [number, number][] = [];
   if (xs[0] === xs[n - 1] && ys[0] === ys[n - 1]) {
     let far = 1;
     let best = -1;
     for (let i = 1; i < n - 1; i++) {
       const d = Math.hypot(xs[i]! - xs[0]!, ys[i]! - ys[0]!);
-      if (d > best) [best, far] = [d, i];
+      if (d > best) {
+        best = d;
+        far = i;
+      }
     }
     keep[far] = 1;
-    stack.push([0, far], [far, n - 1]);
-  } else stack.push([0, n - 1]);
+    stack.push(0, far, far, n - 1);
+  } else stack.push(0, n - 1);
   const tol2 = toleranceM * toleranceM;
   while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay, bx, by] = [xs[a]!, ys[a]!, xs[b]!, ys[b]!];
-    const dx = bx - ax;
-    const dy = by - ay;
+    const b = stack.pop()!;
+    const a = stack.pop()!;
+    const ax = xs[a]!;
+    const ay = ys[a]!;
+    const dx = xs[b]! - ax;
+    const dy = ys[b]! - ay;
     const len2 = dx * dx + dy * dy;
     let far = -1;
     let best = tol2;
@@ -52,11 +63,14 @@ export function generaliseLine(line: readonly Position[], toleranceM: number): P
       const ex = px - t * dx;
       const ey = py - t * dy;
       const d2 = ex * ex + ey * ey;
-      if (d2 > best) [best, far] = [d2, i];
+      if (d2 > best) {
+        best = d2;
+        far = i;
+      }
     }
     if (far >= 0) {
       keep[far] = 1;
-      stack.push([a, far], [far, b]);
+      stack.push(a, far, far, b);
     }
   }
   const out: Position[] = [];

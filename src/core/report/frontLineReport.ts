@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { round2, type ReportMeta } from './changeReport.ts';
 import {
-  DNIPRO_ZONE,
+  DNIPRO_TOLERANCE_M,
   FRONT_TOLERANCE_M,
   GENERALISE_M,
   SEAM_WIDTH_KM,
@@ -39,7 +39,7 @@ export const LENGTH_MODEL =
   `land border with Russia/Belarus or of the coast (OpenStreetMap outline; slivers under ${SLIVER_KM.border} km ` +
   `along the border, ${SLIVER_KM.coast} km along the coast absorbed); geodesic on WGS84 (GeographicLib); ` +
   `lengthKm generalised by Douglas-Peucker at ${GENERALISE_M} m, rawKm as drawn; Dnipro: ` +
-  `${DNIPRO_ZONE.west}-${DNIPRO_ZONE.east} E, ${DNIPRO_ZONE.south}-${DNIPRO_ZONE.north} N; closed rings under ` +
+  `within ${DNIPRO_TOLERANCE_M} m of the river's water (OpenStreetMap); closed rings under ` +
   `${SEAM_WIDTH_KM * 1000} m wide are seams between the source's polygons, not pockets`;
 
 export interface FrontLengthReport {
@@ -136,7 +136,8 @@ export function frontLengthCsv(r: FrontLengthReport, comment: string): string {
 }
 
 export interface FrontLineProperties {
-  part: 'front' | 'excluded';
+  /** 'grey': the grey zone's outer edge (the front of occupied ∪ grey), where the source has a grey zone. */
+  part: 'front' | 'excluded' | 'grey';
   kind: StretchKind | OutlineKind;
   name: string;
   oblast: string | null;
@@ -146,13 +147,15 @@ export interface FrontLineProperties {
 }
 
 /**
- * GeoJSON: the line as drawn, one LineString per stretch (front), then the excluded border and coast stretches.
+ * GeoJSON: the line as drawn, one LineString per stretch (front), then the excluded border and coast stretches, then
+ * (when given) the grey zone's outer edge by stretch (part 'grey').
  * Re-reading the front features and summing their geodesic lengths gives `rawKm` back.
  * @example frontLineGeoJson(report, fl).features.length
  */
 export function frontLineGeoJson(
   r: FrontLengthReport,
   fl: FrontLine,
+  grey: FrontLine | null = null,
 ): FeatureCollection<LineString, FrontLineProperties> & { meta: FrontLengthReport['meta']; date: string } {
   const front = fl.stretches.map((s): Feature<LineString, FrontLineProperties> => ({
     type: 'Feature',
@@ -178,5 +181,22 @@ export function frontLineGeoJson(
     },
     geometry: { type: 'LineString', coordinates: s.line },
   }));
-  return { type: 'FeatureCollection', meta: r.meta, date: r.date, features: [...front, ...excluded] };
+  const greyEdge = (grey?.stretches ?? []).map((s): Feature<LineString, FrontLineProperties> => ({
+    type: 'Feature',
+    properties: {
+      part: 'grey',
+      kind: s.kind,
+      name: s.name,
+      oblast: s.oblast,
+      km: round2(s.km),
+      rawKm: round2(s.rawKm),
+    },
+    geometry: { type: 'LineString', coordinates: s.line },
+  }));
+  return {
+    type: 'FeatureCollection',
+    meta: r.meta,
+    date: r.date,
+    features: [...front, ...excluded, ...greyEdge],
+  };
 }

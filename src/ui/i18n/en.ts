@@ -451,6 +451,11 @@ export const en = {
   'charts.bothNote':
     'Both sources cut to the same land (the oblasts’ outline), so their lines compare; choose no second source to see the active source as published.',
   'opinion.seriesInCharts': 'Both sources over time: in Charts below.',
+  'front.legendLand': 'Land front',
+  'front.legendPocket': 'Pocket',
+  'png.front': 'Front line on {date}: {km} km (generalised at 1 km)',
+  'png.legendFrontA': 'Front line, {date} (dashed)',
+  'png.legendFrontB': 'Front line, {date}',
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type MessageKey = keyof typeof en;

@@ -196,7 +196,7 @@ export async function handle(req: Request, signal: AbortSignal): Promise<Answer>
       ]);
       const report = frontLengthReport(reportFor, v.date, { date: v.date, versionId: v.id }, fl, grey);
       if (req.kind === 'frontAt') return { kind: 'frontAt', report };
-      return { kind: 'front', report, geojson: frontLineGeoJson(report, fl) };
+      return { kind: 'front', report, geojson: frontLineGeoJson(report, fl, grey) };
     }
     case 'import': {
       const imported = await importFile(req);
