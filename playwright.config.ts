@@ -23,6 +23,8 @@ export default defineConfig({
   // Playwright empties its output folder when it starts: a folder of its own, so test-results/unit.json (Vitest's
   // report, written just before by scripts/test.sh) stays for a look afterwards.
   outputDir: 'test-results/e2e-artifacts',
+  // The compiled CLI, rebuilt if stale, for the tests that compare the app with it (tests/e2e/fixtures.ts CLI).
+  globalSetup: './tests/support/e2eGlobalSetup.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   // How many browsers at once (FRONTLINE_E2E_WORKERS overrides): docs/testing.md has the measurements behind it.

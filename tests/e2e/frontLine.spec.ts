@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import { CLI, expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
 
 const visibility = (id: string) =>
   `window.__frontline.map.getLayer(${JSON.stringify(id)}) ? (window.__frontline.map.getLayoutProperty(${JSON.stringify(id)}, 'visibility') ?? 'visible') : 'absent'`;
@@ -22,7 +22,7 @@ test.describe('front line layer and length (reference mirror)', () => {
       execFileSync(
         'node',
         [
-          'bin/frontline.js',
+          CLI,
           'length',
           '--source',
           'deepstate-api',
