@@ -20,10 +20,15 @@ const PREVIEW = 'node --max-http-header-size=262144 node_modules/vite/bin/vite.j
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright empties its output folder when it starts: a folder of its own, so test-results/unit.json (Vitest's
+  // report, written just before by scripts/test.sh) stays for a look afterwards.
+  outputDir: 'test-results/e2e-artifacts',
+  // The compiled CLI, rebuilt if stale, for the tests that compare the app with it (tests/e2e/fixtures.ts CLI).
+  globalSetup: './tests/support/e2eGlobalSetup.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  // Two cores and software WebGL: one browser at a time keeps runs steady.
-  workers: 1,
+  // How many browsers at once (FRONTLINE_E2E_WORKERS overrides): docs/testing.md has the measurements behind it.
+  workers: Number(process.env['FRONTLINE_E2E_WORKERS'] ?? 1),
   retries: 0,
   reporter: [
     ['list'],

@@ -45,6 +45,12 @@ export const NO_REFERENCE_REASON =
 export const UNREACHABLE_URL = `http://127.0.0.1:${Number(process.env['FRONTLINE_E2E_PORT'] ?? 4311) + 1}/`;
 
 /**
+ * The command line the browser tests compare the app with: the compiled bundle (the package's `bin`), kept current by
+ * tests/support/e2eGlobalSetup.ts. It starts at once; `bin/frontline.js` compiles the sources through tsx each call.
+ */
+export const CLI = 'dist-cli/frontline.js';
+
+/**
  * The CLI's own `change` report for the reference mirror's daily archive, parsed: what the browser must show for the
  * same dates. `extra` adds options (e.g. `--areas FILE`).
  * @example const cli = cliChange<Report>('2025-08-15', '2025-11-20');
@@ -52,7 +58,7 @@ export const UNREACHABLE_URL = `http://127.0.0.1:${Number(process.env['FRONTLINE
 export function cliChange<T>(from: string, to: string, ...extra: string[]): T {
   const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
   const args = ['change', '--source', 'archive', '--data', resolve(ref, 'deepstate-archive')];
-  const out = execFileSync('node', ['bin/frontline.js', ...args, '--from', from, '--to', to, ...extra], {
+  const out = execFileSync('node', [CLI, ...args, '--from', from, '--to', to, ...extra], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });

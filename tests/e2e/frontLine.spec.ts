@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
+  CLI,
   expect,
   hasReference,
   NO_REFERENCE_REASON,
@@ -22,7 +23,7 @@ function cliLength(source: string, folder: string, date: string) {
   return JSON.parse(
     execFileSync(
       'node',
-      ['bin/frontline.js', 'length', '--source', source, '--data', resolve(ref, folder), '--date', date],
+      [CLI, 'length', '--source', source, '--data', resolve(ref, folder), '--date', date],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
     ),
   ) as {
@@ -49,7 +50,7 @@ test.describe('front line layer and length (reference mirror)', () => {
       execFileSync(
         'node',
         [
-          'bin/frontline.js',
+          CLI,
           'length',
           '--source',
           'deepstate-api',

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  CLI,
   expect,
   hasReference,
   layerIds,
@@ -35,7 +36,7 @@ function cliCompare(date: string): Report {
   const out = execFileSync(
     process.execPath,
     [
-      'bin/frontline.js',
+      CLI,
       'compare',
       '--date',
       date,

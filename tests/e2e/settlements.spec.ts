@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
+  CLI,
   cliChange,
   expect,
   hasReference,
@@ -165,13 +166,9 @@ test.describe('places that changed hands (reference archive)', () => {
 function cliCsvRows(): string[] {
   const ref = process.env['FRONTLINE_REFERENCE_DATA'] ?? '';
   const args = ['change', '--source', 'archive', '--data', resolve(ref, 'deepstate-archive')];
-  const text = execFileSync(
-    'node',
-    ['bin/frontline.js', ...args, '--from', FROM, '--to', TO, '--format', 'csv'],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
+  const text = execFileSync('node', [CLI, ...args, '--from', FROM, '--to', TO, '--format', 'csv'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return text.split('\r\n').filter((l) => l.includes(',settlement,'));
 }
