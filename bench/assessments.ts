@@ -192,7 +192,7 @@ export function benchAssessments(
       onlyAKm2: r.onlyAKm2,
       onlyBKm2: r.onlyBKm2,
       onlyByOblast: oblasts.map((o) => {
-        const row = r.byOblast.find((x) => x.iso === o.properties.iso);
+        const row = r.byOblast.find((x) => x.iso === o.properties.id);
         return row ? row.onlyAKm2 + row.onlyBKm2 : 0;
       }),
     },

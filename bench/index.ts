@@ -92,7 +92,7 @@ function turfReport(a: AreaGeometry | null, b: AreaGeometry | null, regions: rea
     lostKm2: areaKm2(lost),
     netKm2: areaKm2(b) - areaKm2(a),
     regions: regions.map((r) => ({
-      iso: r.properties.iso,
+      iso: r.properties.id,
       gainedKm2: areaKm2(turfOverlay(intersect, gained, r.geometry)),
       lostKm2: areaKm2(turfOverlay(intersect, lost, r.geometry)),
     })),
@@ -124,7 +124,7 @@ function geosReport(
     lostKm2: areaOf(lost),
     netKm2: areaKm2(b) - areaKm2(a),
     regions: regions.map((r, i) => ({
-      iso: r.properties.iso,
+      iso: r.properties.id,
       gainedKm2: inside(gained, regionGeoms[i]!),
       lostKm2: inside(lost, regionGeoms[i]!),
     })),

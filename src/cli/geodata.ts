@@ -1,7 +1,8 @@
 /** The boundaries and focus areas the project ships (geodata/), as regions for breakdowns. */
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import {
   landOutline,
+  regionsFrom,
   settlementsFrom,
   type FrontOutlineCollection,
   type LandOutline,
@@ -12,20 +13,14 @@ import {
 import { shippedText } from './shipped.ts';
 
 export function loadOblasts(): Region[] {
-  return (JSON.parse(shippedText('geodata/oblasts.geojson')) as { features: Region[] }).features;
+  return regionsFrom(JSON.parse(shippedText('geodata/oblasts.geojson')) as Parameters<typeof regionsFrom>[0]);
 }
 
-/** Focus areas as regions: `iso` holds the focus area's id. */
+/** Focus areas as regions: `id` is the focus area's id. */
 export function loadFocusAreas(): Region[] {
-  const fc = JSON.parse(shippedText('geodata/focus-areas.geojson')) as FeatureCollection<
-    Polygon,
-    { id: string; name_en: string; name_uk: string }
-  >;
-  return fc.features.map((f) => ({
-    type: 'Feature',
-    geometry: f.geometry,
-    properties: { iso: f.properties.id, name_en: f.properties.name_en, name_uk: f.properties.name_uk },
-  }));
+  return regionsFrom(
+    JSON.parse(shippedText('geodata/focus-areas.geojson')) as Parameters<typeof regionsFrom>[0],
+  );
 }
 
 let land: LandOutline | null = null;

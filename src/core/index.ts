@@ -10,6 +10,7 @@ export type { Parsed } from './model/model.ts';
 export { areaKm2, AREA_MODEL } from './geometry/areaKm2.ts';
 export { classUnion, snapshotAreas } from './report/snapshotAreas.ts';
 export type { ClassAreaMap, Region, RegionProperties, SnapshotAreas } from './report/snapshotAreas.ts';
+export { regionsFrom } from './report/snapshotAreas.ts';
 export { isIsoDate, daysBetween, monthEnds, shiftDate } from './model/dates.ts';
 export { nearestVersions } from './model/nearestVersions.ts';
 export { areasToCsv } from './report/areasToCsv.ts';

@@ -67,7 +67,7 @@ export class MyAreas {
     this.areas.map((a, i): Region => ({
       type: 'Feature',
       geometry: a.geometry,
-      properties: { iso: `${USER_AREA_PREFIX}${i + 1}`, name_en: a.name },
+      properties: { id: `${USER_AREA_PREFIX}${i + 1}`, name_en: a.name },
     })),
   );
 

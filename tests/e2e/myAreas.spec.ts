@@ -120,7 +120,7 @@ test.describe('your areas (reference mirror, daily archive)', () => {
     expect(parsed.ok).toBe(true);
     const areas = parsed.ok ? parseUserAreas(parsed.value, { label: file.name }) : parsed;
     expect(areas.ok && areas.warnings).toEqual([]);
-    expect(areas.ok && areas.value.map((a) => a.properties)).toEqual([{ iso: 'user-1', name_en: HOSTILE }]);
+    expect(areas.ok && areas.value.map((a) => a.properties)).toEqual([{ id: 'user-1', name_en: HOSTILE }]);
     const dir = mkdtempSync(join(tmpdir(), 'frontline-my-areas-'));
     writeFileSync(join(dir, file.name), file.text);
 

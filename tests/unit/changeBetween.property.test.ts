@@ -128,7 +128,7 @@ const QUADRANTS: Region[] = [
   [37.013, 48.017, 38, 49],
 ].map(([w, s, e, n], i) => ({
   type: 'Feature',
-  properties: { iso: `Q${i + 1}`, name_en: `quadrant ${i + 1}` },
+  properties: { id: `Q${i + 1}`, name_en: `quadrant ${i + 1}` },
   geometry: { type: 'Polygon', coordinates: [ring(w!, s!, e!, n!)] },
 }));
 

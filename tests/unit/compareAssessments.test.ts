@@ -49,7 +49,7 @@ const snapshotOf = (source: string, date: string, g: AreaGeometry): Snapshot => 
 const region = (iso: string, g: AreaGeometry): Region => ({
   type: 'Feature',
   geometry: g,
-  properties: { iso, name_en: iso },
+  properties: { id: iso, name_en: iso },
 });
 /** Two "oblasts" side by side; their union is the land (coast at y = 46). */
 const oblasts = [region('W', box(30, 46, 31, 47)), region('E', box(31, 46, 32, 47))];

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markOutsideUkraine, snapshotAreas, type Region, type Snapshot } from '../../src/core/index.ts';
+import { markOutsideUkraine, regionsFrom, snapshotAreas, type Snapshot } from '../../src/core/index.ts';
 import { handle } from '../../src/ui/worker/handle.ts';
 import { abortable } from '../../src/ui/worker/heldSources.ts';
 import { HeldSnapshots } from '../../src/ui/worker/heldSnapshots.ts';
@@ -46,20 +46,20 @@ describe('data worker', () => {
     expect(imported.refs).toHaveLength(1);
     const ref = imported.refs[0]!;
 
-    await expect(ask({ kind: 'areas', ref, regionIsos: [] })).rejects.toThrow(/oblasts\.geojson: HTTP 503/u);
-    const second = (await ask({ kind: 'areas', ref, regionIsos: [] })) as Extract<Answer, { kind: 'areas' }>;
+    await expect(ask({ kind: 'areas', ref, regionIds: [] })).rejects.toThrow(/oblasts\.geojson: HTTP 503/u);
+    const second = (await ask({ kind: 'areas', ref, regionIds: [] })) as Extract<Answer, { kind: 'areas' }>;
     expect(oblastRequests).toBe(2);
     // The same figures the core gives for the file's snapshot and those oblasts.
-    const oblasts = (JSON.parse(regionsText) as { features: Region[] }).features;
+    const oblasts = regionsFrom(JSON.parse(regionsText) as Parameters<typeof regionsFrom>[0]);
     const snapshot = imported.imported.snapshots[0]!;
     const expected = snapshotAreas(markOutsideUkraine(snapshot, oblasts), []);
     expect(second.areas.total.occupied).toBeGreaterThan(0);
     expect(second.areas.total).toEqual(expected.total);
     // Kept once it succeeded: a third request fetches nothing.
-    await ask({ kind: 'areas', ref, regionIsos: [] });
+    await ask({ kind: 'areas', ref, regionIds: [] });
     expect(oblastRequests).toBe(2);
     await ask({ kind: 'forget', refs: [ref] });
-    await expect(ask({ kind: 'areas', ref, regionIsos: [] })).rejects.toThrow(/no such layer/u);
+    await expect(ask({ kind: 'areas', ref, regionIds: [] })).rejects.toThrow(/no such layer/u);
   });
 
   it('holds one object per snapshot, fetches a load asked twice once, forgets failures, drops the least used', async () => {

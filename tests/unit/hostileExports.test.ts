@@ -127,7 +127,7 @@ const snapshot = (
 const region = (iso: string, name: string, geometry: AreaGeometry): Region => ({
   type: 'Feature',
   geometry,
-  properties: { iso, name_en: name },
+  properties: { id: iso, name_en: name },
 });
 
 function hostileReport() {

@@ -232,7 +232,7 @@ describe('on the project’s own data: the same answers as Turf, so outputs stay
       for (const { lon, lat } of places) {
         const ours = pointInPolygon([lon, lat], o);
         if (ours !== booleanPointInPolygon([lon, lat], o)) {
-          throw new Error(`${o.properties.iso} at ${lon},${lat}: ours ${ours}, Turf the other`);
+          throw new Error(`${o.properties.id} at ${lon},${lat}: ours ${ours}, Turf the other`);
         }
         if (ours) inside++;
       }

@@ -187,7 +187,7 @@ describe.skipIf(!ref)('archive change 2025-08-15 → 2025-11-20 against GEOS + G
         geos.free(inside);
         return km2;
       };
-      const r = { iso: o.properties.iso, gainedKm2: part(gGained), lostKm2: part(gLost) };
+      const r = { iso: o.properties.id, gainedKm2: part(gGained), lostKm2: part(gLost) };
       geos.free(go);
       return r;
     });

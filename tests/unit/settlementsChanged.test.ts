@@ -199,7 +199,7 @@ describe('settlementsChanged', () => {
   it('counts taken and retaken by oblast code or by polygon', () => {
     const changes = settlementsChanged(a, b, places);
     const regions: Region[] = [
-      { type: 'Feature', geometry: boxPolygon(38, 48, 38.3, 49), properties: { iso: 'box', name_en: 'Box' } },
+      { type: 'Feature', geometry: boxPolygon(38, 48, 38.3, 49), properties: { id: 'box', name_en: 'Box' } },
     ];
     // Alpha sits on the box's east edge: inside, as everywhere else.
     expect(settlementCounts(changes, regions, 'polygon')).toEqual([
@@ -210,7 +210,7 @@ describe('settlementsChanged', () => {
       { settlementsGained: 0, settlementsLost: 2 },
     ]);
     const oblast: Region[] = [
-      { type: 'Feature', geometry: boxPolygon(0, 0, 1, 1), properties: { iso: 'UA-14', name_en: 'Donetsk' } },
+      { type: 'Feature', geometry: boxPolygon(0, 0, 1, 1), properties: { id: 'UA-14', name_en: 'Donetsk' } },
     ];
     expect(settlementCounts(changes, oblast, 'oblast')).toEqual([
       { settlementsGained: 2, settlementsLost: 0 },
@@ -226,12 +226,12 @@ describe('the change report with the gazetteer', () => {
     {
       type: 'Feature',
       geometry: boxPolygon(36, 47, 38.3, 50),
-      properties: { iso: 'UA-14', name_en: 'Donetsk' },
+      properties: { id: 'UA-14', name_en: 'Donetsk' },
     },
     {
       type: 'Feature',
       geometry: boxPolygon(38.3, 47, 40, 50),
-      properties: { iso: 'UA-09', name_en: 'Luhansk' },
+      properties: { id: 'UA-09', name_en: 'Luhansk' },
     },
   ];
   const places = [

@@ -45,11 +45,11 @@ describe('parseUserAreas', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.map((f) => f.properties)).toEqual([
-      { iso: 'user-1', name_en: 'Pokrovsk ring' },
-      { iso: 'user-2', name_en: 'area 2' },
-      { iso: 'user-3', name_en: 'area 3' },
+      { id: 'user-1', name_en: 'Pokrovsk ring' },
+      { id: 'user-2', name_en: 'area 2' },
+      { id: 'user-3', name_en: 'area 3' },
     ]);
-    expect(r.value.every((f) => isUserArea(f.properties.iso))).toBe(true);
+    expect(r.value.every((f) => isUserArea(f.properties.id))).toBe(true);
   });
 
   it('keeps hostile names verbatim, as text (escaping is the renderer’s job, and it never parses them)', () => {
@@ -70,7 +70,7 @@ describe('parseUserAreas', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.map((f) => f.properties)).toEqual([{ iso: 'user-2', name_en: 'kept' }]);
+    expect(r.value.map((f) => f.properties)).toEqual([{ id: 'user-2', name_en: 'kept' }]);
     expect(r.warnings).toContain('mixed.geojson: feature 0 is a Point, not a polygon; left out');
   });
 

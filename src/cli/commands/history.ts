@@ -146,7 +146,7 @@ export const historyCommand: Command = {
         ) + '\n',
       );
     } else {
-      const isos = oblasts.map((o) => o.properties.iso);
+      const isos = oblasts.map((o) => o.properties.id);
       const header = [
         'date',
         'snapshot',

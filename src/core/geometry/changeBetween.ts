@@ -174,7 +174,7 @@ export function changeByRegion(change: Change, regions: readonly Region[]): Regi
     const gainedKm2 = gained[k]!;
     const lostKm2 = lost[k]!;
     return {
-      iso: region.properties.iso,
+      iso: region.properties.id,
       name: region.properties.name_en,
       gainedKm2,
       lostKm2,

@@ -169,7 +169,7 @@ export function frontContext(
         }
       : null,
     regions: oblasts.map((r) => ({
-      iso: r.properties.iso,
+      iso: r.properties.id,
       name: r.properties.name_en,
       strip: stripIndexOf(edgeSetOf(polygonsOf(r.geometry))),
     })),

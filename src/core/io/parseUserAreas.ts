@@ -47,7 +47,7 @@ export function parseUserAreas(json: unknown, { label }: { label: string }): Par
     regions.push({
       type: 'Feature',
       geometry: g as AreaGeometry,
-      properties: { iso: `${USER_AREA_PREFIX}${i + 1}`, name_en: name },
+      properties: { id: `${USER_AREA_PREFIX}${i + 1}`, name_en: name },
     });
   });
   if (regions.length === 0) return { ok: false, issues: [`${label}: no polygon in the file`] };

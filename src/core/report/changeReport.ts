@@ -179,7 +179,7 @@ export function buildChangeReport(input: {
   };
   if (places) {
     // Places whose oblast is none of the given oblasts: the gazetteer's null oblast.
-    const isos = new Set(input.oblasts.map((o) => o.properties.iso));
+    const isos = new Set(input.oblasts.map((o) => o.properties.id));
     const rest = places.filter((p) => p.oblast === null || !isos.has(p.oblast));
     outside.settlementsGained = rest.filter(isTaken).length;
     outside.settlementsLost = rest.filter(isRetaken).length;
@@ -342,7 +342,7 @@ export function oblastOf(g: AreaGeometry, oblasts: readonly Region[]): string {
     const [w, s, e, n] = bbox(o);
     return x >= w && x <= e && y >= s && y <= n && pointInPolygon([x, y], o);
   });
-  return hit?.properties.iso ?? '';
+  return hit?.properties.id ?? '';
 }
 
 function polygonFeatures(

@@ -111,7 +111,7 @@ export function compareAssessments(input: {
       const both = Math.max(0, inA[i]! - onlyA[i]!);
       const inB = Math.max(0, inA[i]! - onlyA[i]! + onlyB[i]!);
       return {
-        iso: o.properties.iso,
+        iso: o.properties.id,
         name: o.properties.name_en,
         aKm2: round2(inA[i]!),
         bKm2: round2(inB),

@@ -175,7 +175,7 @@ export function settlementCounts(
   return regions.map((r) => {
     const inside =
       by === 'oblast'
-        ? changes.filter((s) => s.oblast === r.properties.iso)
+        ? changes.filter((s) => s.oblast === r.properties.id)
         : changes.filter((s) => pointInPolygon([s.lon, s.lat], r));
     return {
       settlementsGained: inside.filter(isTaken).length,

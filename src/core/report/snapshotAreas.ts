@@ -14,12 +14,33 @@ import { TERRITORY_CLASSES, type AreaGeometry, type Snapshot, type TerritoryClas
 export type ClassAreaMap = Record<TerritoryClass, number>;
 
 export interface RegionProperties {
-  iso: string;
+  /** The region's id: an oblast's ISO 3166-2 code (UA-14), a focus area's id (pokrovsk-area), a user area's id. */
+  id: string;
   name_en: string;
   name_uk?: string;
 }
 
 export type Region = Feature<AreaGeometry, RegionProperties>;
+
+/**
+ * The project's boundary files as regions: an oblast's feature names its ISO 3166-2 code `iso`
+ * (geodata/oblasts.geojson), a focus area's names its `id` (geodata/focus-areas.geojson); either becomes `id`.
+ * @example regionsFrom(JSON.parse(text)).find((r) => r.properties.id === 'UA-14')
+ */
+export function regionsFrom(fc: {
+  features: readonly Feature<
+    AreaGeometry,
+    { iso?: string; id?: string; name_en: string; name_uk?: string }
+  >[];
+}): Region[] {
+  return fc.features.map((f) => {
+    const id = f.properties.iso ?? f.properties.id;
+    if (!id) throw new Error(`a region has neither "iso" nor "id": ${f.properties.name_en}`);
+    const properties: RegionProperties = { id, name_en: f.properties.name_en };
+    if (f.properties.name_uk !== undefined) properties.name_uk = f.properties.name_uk;
+    return { type: 'Feature', geometry: f.geometry, properties };
+  });
+}
 
 export interface SnapshotAreas {
   /** km² per class over the whole snapshot (overlaps within a class counted once). */
@@ -60,7 +81,7 @@ export function classUnion(snapshot: Snapshot, cls: TerritoryClass): AreaGeometr
 export function snapshotAreas(snapshot: Snapshot, regions: readonly Region[] = []): SnapshotAreas {
   const total = zeroAreas();
   const byRegion = regions.map((r) => ({
-    iso: r.properties.iso,
+    iso: r.properties.id,
     name: r.properties.name_en,
     areas: zeroAreas(),
   }));

@@ -223,7 +223,7 @@ export class SnapshotStore {
       const { areas } = await ask({
         kind: 'areas',
         ref: { source: this.sourceId, id },
-        regionIsos: CONTESTED_OBLASTS,
+        regionIds: CONTESTED_OBLASTS,
       });
       if (gen === this.generation) this.setLayer(id, { areas, computing: false });
     } catch (err) {

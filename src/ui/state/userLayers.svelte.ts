@@ -52,7 +52,7 @@ export class UserLayers {
       }));
       this.layers = [...this.layers, ...added];
       for (const layer of added) {
-        void ask({ kind: 'areas', ref: layer.ref, regionIsos: [] }).then(({ areas }) => {
+        void ask({ kind: 'areas', ref: layer.ref, regionIds: [] }).then(({ areas }) => {
           this.layers = this.layers.map((l) => (l.key === layer.key ? { ...l, areas } : l));
         });
       }

@@ -8,9 +8,9 @@ import {
   frontContext,
   landOutline,
   parseClaims,
+  regionsFrom,
   settlementsFrom,
   type FrontOutlineCollection,
-  type Region,
   type SettlementProperties,
 } from '../../core/index.ts';
 import registry from '../../../geodata/reported-figures.json';
@@ -34,17 +34,8 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-/** Oblasts as regions; focus areas as regions whose `iso` is the focus area's id. */
-const asRegions = (fc: { features: Region[] }): Region[] =>
-  fc.features.map((f) => {
-    const props = f.properties as unknown as Record<string, string>;
-    return props['iso']
-      ? f
-      : { ...f, properties: { iso: props['id']!, name_en: props['name_en']!, name_uk: props['name_uk'] } };
-  });
-
-export const oblasts = loadOnce(async () => asRegions(await fetchJson(assetUrls().oblasts)));
-export const focusAreas = loadOnce(async () => asRegions(await fetchJson(assetUrls().focusAreas)));
+export const oblasts = loadOnce(async () => regionsFrom(await fetchJson(assetUrls().oblasts)));
+export const focusAreas = loadOnce(async () => regionsFrom(await fetchJson(assetUrls().focusAreas)));
 export const settlements = loadOnce(async () =>
   settlementsFrom(await fetchJson<FeatureCollection<Point, SettlementProperties>>(assetUrls().settlements)),
 );

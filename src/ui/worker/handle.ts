@@ -110,8 +110,8 @@ export async function handle(req: Request, signal: AbortSignal): Promise<Answer>
     case 'areas': {
       const [snapshot, all] = await Promise.all([snapshotOf(req.ref), oblasts()]);
       checkpoint(signal);
-      const picked = req.regionIsos
-        .map((iso) => all.find((r) => r.properties.iso === iso))
+      const picked = req.regionIds
+        .map((iso) => all.find((r) => r.properties.id === iso))
         .filter((r): r is Region => !!r);
       // Liberated ground in Russia (Kursk, 2024-08 → 2025-03) drawn but not counted (issue #13).
       return { kind: 'areas', areas: snapshotAreas(markOutsideUkraine(snapshot, all), picked) };

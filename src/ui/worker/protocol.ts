@@ -69,7 +69,7 @@ export type Request =
   | { kind: 'at'; source: BrowserSourceId; date: string; view?: boolean; totals?: boolean }
   /** Loads these dates' snapshots (and their totals) ahead of being asked; answers nothing of them. */
   | { kind: 'prefetch'; source: BrowserSourceId; dates: readonly string[]; totals: boolean }
-  | { kind: 'areas'; ref: SnapshotRef; regionIsos: readonly string[] }
+  | { kind: 'areas'; ref: SnapshotRef; regionIds: readonly string[] }
   | {
       kind: 'change';
       source: BrowserSourceId;
