@@ -23,10 +23,10 @@ export interface FrontAnswer {
  */
 const KEEP = 3;
 /**
- * How long the timeline must rest on a date before its front line is measured, ms. Measuring (in the worker, on the snapshot it
- * holds) redraws the map when the line comes back: at 120 ms it did so between day steps taken by hand and
- * raised their p95 in bench:ui from 97 to 152 ms (same machine, same run conditions). Half a second lets stepping
- * and playback (4–20 dates/s) run unhindered; the length shows half a second after the timeline stops.
+ * How long the timeline must rest on a date before its front line is measured, ms. Measuring redraws the map when
+ * the line comes back; a shorter rest did so between day steps taken by hand and raised their p95 in bench:ui
+ * (figures in docs/performance.md). Half a second lets stepping and playback run unhindered; the length shows half
+ * a second after the timeline stops.
  */
 const SETTLE_MS = 500;
 

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fullTileMvt, onePmtiles, solidPng } from '../support/pmtiles.ts';
-import { expect, pngShares, test, waitForMapIdle } from './fixtures.ts';
+import { CLI, expect, pngShares, test, waitForMapIdle } from './fixtures.ts';
 
 const DIST = process.env['FRONTLINE_E2E_DIST'] ?? 'dist';
 // Two ports above the preview servers' pair (playwright.config.ts), so parallel checkouts keep apart.
@@ -30,7 +30,7 @@ const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 async function serve(port: number, basemap: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['bin/frontline.js', 'serve', '--app', DIST, '--port', String(port), '--basemap', basemap],
+    [CLI, 'serve', '--app', DIST, '--port', String(port), '--basemap', basemap],
     {
       env: { ...process.env, ...(ref ? { FRONTLINE_ARCHIVE: resolve(ref, 'deepstate-archive') } : {}) },
       stdio: 'ignore',

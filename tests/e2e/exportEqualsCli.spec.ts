@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, hasReference, NO_REFERENCE_REASON, openCompared, test } from './fixtures.ts';
+import { CLI, expect, hasReference, NO_REFERENCE_REASON, openCompared, test } from './fixtures.ts';
 
 interface Report {
   meta: { generatedAt: string; location: string; snapshots: { note?: string }[] };
@@ -31,7 +31,7 @@ test.describe('one snapshotAt (reference mirror, DeepState versions)', () => {
     const api = new URL('/api/deepstate', page.url()).href;
     const out = execFileSync(
       'node',
-      ['bin/frontline.js', 'change', '--source', 'deepstate-api', '--data', api, '--no-cache'].concat([
+      [CLI, 'change', '--source', 'deepstate-api', '--data', api, '--no-cache'].concat([
         '--from',
         from,
         '--to',
