@@ -23,10 +23,10 @@ import {
   type AreaGeometry,
   type Change,
   type Region,
-  type RegionProperties,
   type Snapshot,
   type TerritoryClass,
   type TerritoryFeature,
+  regionsFrom,
 } from '../../src/core/index.ts';
 import { FLOAT_REL, GOLDEN_KM2_DECIMALS } from './tolerances.ts';
 
@@ -44,9 +44,10 @@ type CaseName = (typeof CASES)[number];
 const fixtureUrl = (name: string) => new URL(`../fixtures/in/change/${name}.geojson`, import.meta.url);
 const goldenUrl = (name: CaseName) => new URL(`../fixtures/out/change-${name}.json`, import.meta.url);
 
-const regions: Region[] = (
-  JSON.parse(readFileSync(fixtureUrl('regions'), 'utf8')) as FeatureCollection<AreaGeometry, RegionProperties>
-).features;
+// The fixture is a boundary file like geodata/oblasts.geojson (each region's code in `iso`).
+const regions: Region[] = regionsFrom(
+  JSON.parse(readFileSync(fixtureUrl('regions'), 'utf8')) as Parameters<typeof regionsFrom>[0],
+);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

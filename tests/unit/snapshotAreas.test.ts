@@ -14,10 +14,10 @@ import {
   type AreaGeometry,
   type ClassAreaMap,
   type Region,
-  type RegionProperties,
   type Snapshot,
   type SnapshotAreas,
   type TerritoryProperties,
+  regionsFrom,
 } from '../../src/core/index.ts';
 import { FLOAT_REL, GOLDEN_KM2_DECIMALS } from './tolerances.ts';
 
@@ -27,7 +27,10 @@ function readFixture<P>(name: string): FeatureCollection<AreaGeometry, P> {
 }
 
 const territories = readFixture<TerritoryProperties>('snapshot-areas.territories.geojson').features;
-const regions: Region[] = readFixture<RegionProperties>('snapshot-areas.regions.geojson').features;
+// A boundary file like geodata/oblasts.geojson (each region's code in `iso`).
+const regions: Region[] = regionsFrom(
+  readFixture<{ iso: string; name_en: string }>('snapshot-areas.regions.geojson'),
+);
 
 const snapshot: Snapshot = {
   source: 'fixture',

@@ -218,8 +218,9 @@ describe('sync --source archive', () => {
         `${server.baseUrl}/deepstatemap_data_20250802.geojson: HTTP 500, after 4 attempts`,
       ]);
       expectJitteredBackoff(delays, [500, 1000, 500, 1000, 2000]);
+      // The note names the wait actually drawn (jittered within 0.25–0.5 s).
       expect(notes[0]).toBe(
-        `retry 1 in 0.5 s: ${server.baseUrl}/deepstatemap_data_20250801.geojson: HTTP 503`,
+        `retry 1 in ${(delays[0]! / 1000).toFixed(1)} s: ${server.baseUrl}/deepstatemap_data_20250801.geojson: HTTP 503`,
       );
     } finally {
       hook = undefined;

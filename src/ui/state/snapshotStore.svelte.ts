@@ -165,7 +165,8 @@ export class SnapshotStore {
 
   /** Keeps a snapshot the page draws. */
   hold(snapshot: Snapshot): void {
-    if (this.snapshots[snapshot.version.id] === snapshot) return;
+    // A version's snapshot never changes: the copy already held stays (a new copy would redraw its layers).
+    if (this.snapshots[snapshot.version.id]) return;
     this.snapshots = { ...this.snapshots, [snapshot.version.id]: snapshot };
   }
 
@@ -177,7 +178,8 @@ export class SnapshotStore {
     this.#shownBy.set(who, ids);
     const keep = new Set([...this.visible, ...[...this.#shownBy.values()].flat()]);
     const next = Object.fromEntries(Object.entries(this.snapshots).filter(([id]) => keep.has(id)));
-    for (const s of snapshots) next[s.version.id] = s;
+    // The copy already held stays, so a pinned layer the timeline passes over is not redrawn from a new copy.
+    for (const s of snapshots) next[s.version.id] ??= s;
     this.snapshots = next;
   }
 
