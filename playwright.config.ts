@@ -28,7 +28,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 30_000 },
   // How many browsers at once (FRONTLINE_E2E_WORKERS overrides): docs/testing.md has the measurements behind it.
-  workers: Number(process.env['FRONTLINE_E2E_WORKERS'] ?? 1),
+  workers: Number(process.env['FRONTLINE_E2E_WORKERS'] ?? 2),
   retries: 0,
   reporter: [
     ['list'],
