@@ -34,6 +34,7 @@ export function stateFileText(s: UrlState, savedAt: string, toolVersion: string)
     ...(s.cmp && s.cmp !== 'change' ? { cmp: s.cmp } : {}),
     ...(s.focus ? { focus: s.focus } : {}),
     ...(s.lang ? { lang: s.lang } : {}),
+    ...(s.with ? { with: s.with, ...(s.wd ? { wd: s.wd } : {}) } : {}),
   };
   return `${JSON.stringify({ type: STATE_FILE_TYPE, version: 1, savedAt, toolVersion, state }, null, 2)}\n`;
 }
@@ -85,7 +86,7 @@ export function parseStateFile(text: string): { state: UrlState } | { problems: 
     else problems.push({ key: 'stateFile.badField', params: { field: `state.${field}` } });
   };
   stringField('source', true);
-  for (const f of ['a', 'b', 't', 'cmp', 'focus', 'lang']) stringField(f);
+  for (const f of ['a', 'b', 't', 'cmp', 'focus', 'lang', 'with', 'wd']) stringField(f);
   const pins = s['pins'];
   if (pins !== undefined) {
     if (Array.isArray(pins) && pins.every((p) => typeof p === 'string')) {

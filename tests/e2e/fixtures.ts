@@ -132,3 +132,15 @@ export function renderedLabels(page: Page, layers: readonly string[]): Promise<s
     });
   }, layers);
 }
+
+/** Opens `text` as a state file through the page's "Open state file" control. */
+export async function openStateFile(
+  page: Page,
+  name: string,
+  text: string,
+  label = 'Open state file',
+): Promise<void> {
+  await page
+    .getByLabel(label)
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}

@@ -3,10 +3,17 @@
  * (not HTTP 431) and is read as far as it is valid; the address bar never holds a link over MAX_LINK_CHARS, pins
  * left out are counted, and the state file keeps them all and opens again.
  */
-import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, hasReference, NO_REFERENCE_REASON, openCompared, test, waitForMapIdle } from './fixtures.ts';
+import {
+  expect,
+  hasReference,
+  NO_REFERENCE_REASON,
+  openCompared,
+  openStateFile,
+  test,
+  waitForMapIdle,
+} from './fixtures.ts';
 
 /** The stated link limit (urlState.ts MAX_LINK_CHARS; its module reads geodata files Playwright cannot load). */
 const MAX_LINK_CHARS = 2000;
@@ -51,18 +58,6 @@ test('a 100 KB parameter reaches the app, not an HTTP 431', async ({ page, pageE
   ).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
-
-/** Opens `text` as a state file through the page's "Open state file" control. */
-async function openStateFile(
-  page: Page,
-  name: string,
-  text: string,
-  label = 'Open state file',
-): Promise<void> {
-  await page
-    .getByLabel(label)
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
 
 test.describe('the state file (reference mirror, daily archive)', () => {
   test.skip(!hasReference, NO_REFERENCE_REASON);

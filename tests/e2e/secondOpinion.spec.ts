@@ -13,6 +13,7 @@ import {
   layerIds,
   NO_REFERENCE_REASON,
   openCompared,
+  openStateFile,
   pngShares,
   test,
   UNREACHABLE_URL,
@@ -216,6 +217,40 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     ]);
     const changeBytes = readFileSync((await changePng.path())!);
     expect((await pngShares(page, changeBytes, [0x5d, 0x3a, 0x9b], 2)).share).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a state file keeps the second opinion: saved with it, opened with it compared; opened without, cleared', async ({
+    page,
+    pageErrors,
+  }) => {
+    const cli = cliCompare('2025-09-01');
+    await openCompared(page, '?source=archive&a=2025-08-15&b=2025-11-20&with=owlmaps&wd=2025-09-01');
+    const panel = page.getByRole('region', { name: 'Second opinion' });
+    await expect(panel.getByTestId('opinion-iou')).toHaveText(`${(cli.iou * 100).toFixed(1)}%`, {
+      timeout: 60_000,
+    });
+    // Saved: the file holds the second source and its date.
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save state file' }).first().click(),
+    ]);
+    const text = readFileSync((await saved.path())!, 'utf8');
+    const file = JSON.parse(text) as { state: { with?: string; wd?: string } };
+    expect(file.state).toMatchObject({ with: 'owlmaps', wd: '2025-09-01' });
+    // Opened without it: the second opinion goes.
+    const without = { ...file, state: { ...file.state, with: undefined, wd: undefined } };
+    await openStateFile(page, 'without.json', JSON.stringify(without));
+    await expect(panel.getByTestId('opinion-source')).toHaveValue('');
+    await expect.poll(() => layerIds(page, 'opinion-')).toEqual([]);
+    // Opened with it again: chosen and compared without a click, with the CLI's figures.
+    await openStateFile(page, 'with.json', text);
+    await expect(panel.getByTestId('opinion-source')).toHaveValue('owlmaps');
+    await expect(panel.getByTestId('opinion-date')).toHaveValue('2025-09-01');
+    await expect(panel.getByTestId('opinion-iou')).toHaveText(`${(cli.iou * 100).toFixed(1)}%`, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('opinion-only-b')).toHaveText(fmt.format(cli.onlyBKm2));
     expect(pageErrors).toEqual([]);
   });
 

@@ -117,6 +117,8 @@ describe('the state file', () => {
       stateWith(datePins(769)),
       stateWith([]),
       { source: 'deepstate-api', pins: ['1754077960'] },
+      // The second opinion (issue #16) too: a file saved with it opens with it.
+      { ...stateWith(datePins(3)), with: 'owlmaps', wd: '2025-09-01' },
     ]) {
       const text = stateFileText(s as UrlState, SAVED, '0.1.0');
       expect(JSON.parse(text)).toMatchObject({ type: STATE_FILE_TYPE, version: 1, savedAt: SAVED });
@@ -142,6 +144,9 @@ describe('the state file', () => {
       problems: [{ key: 'stateFile.version', params: { version: '2' } }],
     });
     expect(keys(parseStateFile(file('archive')))).toEqual(['stateFile.badField']);
+    // Its second source checked as a link's is: not the source itself, a string.
+    expect(keys(parseStateFile(file({ source: 'archive', with: 'archive' })))).toEqual(['link.withSame']);
+    expect(keys(parseStateFile(file({ source: 'archive', with: 7 })))).toEqual(['stateFile.badField']);
     expect(keys(parseStateFile(' '.repeat(5_000_001)))).toEqual(['stateFile.tooBig']);
   });
 
