@@ -36,7 +36,7 @@ const GAP_M = 3000;
 /** Holes of the land with fewer vertices are ponds or oxbows at 10 m resolution, not the river. */
 const MIN_HOLE_VERTICES = 20;
 const DECIMALS = 4;
-const M_PER_DEG = 111_320;
+export const M_PER_DEG = 111_320;
 
 export function ensureDniproSources() {
   const missing = [RIVERS_DIR, LAND_DIR].filter((d) => !existsSync(join(d, 'map.geo.json')));
@@ -64,8 +64,11 @@ const boxOf = (ring) =>
   );
 const overlaps = (a, b) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** Distance in metres from (x, y) to segment a–b, in a local equirectangular frame (fine at a few km). */
-function segmentDistanceM(x, y, ax, ay, bx, by) {
+/**
+ * Distance in metres from (x, y) to segment a–b, in a local equirectangular frame (fine at a few km); the front
+ * outline's build uses it too.
+ */
+export function segmentDistanceM(x, y, ax, ay, bx, by) {
   const k = Math.cos((y * Math.PI) / 180);
   const [px, py, ux, uy, vx, vy] = [x * k, y, ax * k, ay, bx * k, by];
   const dx = vx - ux;

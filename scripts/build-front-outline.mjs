@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simplify, lineString } from '@turf/turf';
-import { dniproFeature } from './build-dnipro.mjs';
+import { dniproFeature, M_PER_DEG, segmentDistanceM } from './build-dnipro.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES_DIR = join(ROOT, 'scripts', 'geodata');
@@ -57,19 +57,6 @@ function ensureSources() {
 }
 
 const polygonsOf = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-const M_PER_DEG = 111_320;
-
-/** Distance in metres from (x, y) to segment a–b, in a local equirectangular frame (fine at ≤ 1 km). */
-function segmentDistanceM(x, y, ax, ay, bx, by) {
-  const k = Math.cos((y * Math.PI) / 180);
-  const [px, py, ux, uy, vx, vy] = [x * k, y, ax * k, ay, bx * k, by];
-  const dx = vx - ux;
-  const dy = vy - uy;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ux) * dx + (py - uy) * dy) / len2));
-  return Math.hypot(px - (ux + t * dx), py - (uy + t * dy)) * M_PER_DEG;
-}
-
 function main() {
   ensureSources();
   const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));

@@ -4,6 +4,7 @@
  * the module is fetched once and a static import in any of them cannot pull it back into the main chunk.
  */
 import type * as PlotModule from '@observablehq/plot';
+import { locale } from '../i18n/locale.svelte.ts';
 
 let plot = $state.raw<typeof PlotModule | null>(null);
 let loading: Promise<typeof PlotModule> | null = null;
@@ -29,4 +30,21 @@ export function loadPlot(): Promise<typeof PlotModule> {
  */
 export function loadedPlot(): typeof PlotModule | null {
   return plot;
+}
+
+/** Every chart's frame: no background of its own, text in the panel's colour (either theme). */
+export const CHART_STYLE = { background: 'transparent', color: 'currentColor' } as const;
+
+/**
+ * A time x axis ticked by month in the interface language (Plot's own ticks are English). Read inside a `$derived`,
+ * so a language switch redraws.
+ * @example Plot.plot({ x: monthAxis(), … })
+ */
+export function monthAxis(): { type: 'utc'; label: null; tickFormat: (d: Date) => string } {
+  const tag = locale.tag;
+  return {
+    type: 'utc',
+    label: null,
+    tickFormat: (d: Date) => d.toLocaleDateString(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  };
 }
