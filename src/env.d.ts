@@ -12,6 +12,9 @@ interface Window {
   readonly __frontline?: {
     readonly map: import('maplibre-gl').Map;
     readonly compareMap?: import('maplibre-gl').Map;
+    /** The maps stacked under the main map (src/ui/map/stackedMaps.ts): the base, and the timeline's snapshot. */
+    readonly baseMap?: import('maplibre-gl').Map;
+    readonly timelineMap?: import('maplibre-gl').Map;
     /** Turns the main map's shared tile clipping masks on or off; says whether sharing is active (issue #5). */
     readonly shareClippingMasks?: (on: boolean) => boolean;
     /** Parsed snapshots held, their LRU bound and how many are on screen (issue #6, tests/e2e/heap.spec.ts). */

@@ -93,14 +93,14 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
     await page.goto(`${origin}/?source=archive`);
     await waitForMapIdle(page);
     await page.waitForFunction(() => {
-      const map = window.__frontline!.map;
+      const map = window.__frontline!.baseMap!;
       return !!map.getSource('detailed-raster') && map.isSourceLoaded('detailed-raster');
     });
     await waitForMapIdle(page);
     expect(ranges.length).toBeGreaterThan(0);
     expect(ranges.every((s) => s === 206)).toBe(true);
-    // Beneath the territory and its outlines: the layer sits below the snapshots' slot.
-    const order = await page.evaluate(() => window.__frontline!.map.getStyle().layers.map((l) => l.id));
+    // Beneath the territory and its outlines: on the base map (stackedMaps.ts), below the snapshots' slot.
+    const order = await page.evaluate(() => window.__frontline!.baseMap!.getStyle().layers.map((l) => l.id));
     expect(order.indexOf('detailed-raster')).toBeLessThan(order.indexOf('slot-snapshots'));
     expect(order.indexOf('detailed-raster')).toBeGreaterThan(order.indexOf('slot-water'));
     const share = await shareOf(page, ORANGE);
@@ -134,12 +134,12 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
     await page.goto(`${origin}/?source=archive`);
     await waitForMapIdle(page);
     await page.waitForFunction(() => {
-      const map = window.__frontline!.map;
+      const map = window.__frontline!.baseMap!;
       return !!map.getLayer('detailed-earth') && map.isSourceLoaded('detailed-protomaps');
     });
     await waitForMapIdle(page);
     const layers = await page.evaluate(() =>
-      window.__frontline!.map.getStyle().layers.map((l) => [l.id, l.type] as const),
+      window.__frontline!.baseMap!.getStyle().layers.map((l) => [l.id, l.type] as const),
     );
     const ours = layers.filter(([id]) => id.startsWith('detailed-'));
     expect(ours.length).toBeGreaterThan(10);
@@ -194,7 +194,7 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
     await page.goto(`${origin}/?source=archive`);
     await waitForMapIdle(page);
     await page.waitForFunction(() => {
-      const map = window.__frontline!.map;
+      const map = window.__frontline!.baseMap!;
       return !!map.getSource('detailed-blue') && map.isSourceLoaded('detailed-blue');
     });
     await waitForMapIdle(page);
@@ -204,7 +204,7 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
     expect(policy).toContain(`connect-src 'self' ${tileOrigin};`);
     expect(policy).toContain(`img-src 'self' data: blob: ${tileOrigin};`);
     expect(policy.split(tileOrigin)).toHaveLength(3);
-    const layers = await page.evaluate(() => window.__frontline!.map.getStyle().layers.map((l) => l.id));
+    const layers = await page.evaluate(() => window.__frontline!.baseMap!.getStyle().layers.map((l) => l.id));
     expect(layers).toContain('detailed-blue');
     expect(layers).not.toContain('detailed-names');
     expect(await shareOf(page, BLUE)).toBeGreaterThan(0.2);
@@ -230,7 +230,9 @@ test.describe('a detailed basemap chosen at start-up (issue #12)', () => {
     expect(asked.filter((p) => p.startsWith('/basemap/'))).toEqual([]);
     expect(
       await page.evaluate(() =>
-        window.__frontline!.map.getStyle().layers.some((l) => l.id.startsWith('detailed-')),
+        [window.__frontline!.map, window.__frontline!.baseMap!].some((m) =>
+          m.getStyle().layers.some((l) => l.id.startsWith('detailed-')),
+        ),
       ),
     ).toBe(false);
     expect(pageErrors).toEqual([]);

@@ -20,21 +20,30 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 export { expect };
 
-/** Waits until the map has loaded its style and sources and stopped moving. */
+/**
+ * Waits until the map has loaded its style and sources and stopped moving: the main map is three stacked maps
+ * (src/ui/map/stackedMaps.ts), so all three.
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const map = window.__frontline?.map;
-    return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    const f = window.__frontline;
+    const maps = [f?.map, f?.baseMap, f?.timelineMap].filter((m) => m !== undefined);
+    return !!f?.map && maps.every((m) => m.loaded() && m.areTilesLoaded() && !m.isMoving());
   });
 }
 
-/** Ids of the map's style layers that start with `prefix`. */
+/**
+ * Ids of the main map's style layers that start with `prefix`, bottom to top across its stacked maps (base,
+ * timeline, top: src/ui/map/stackedMaps.ts).
+ */
 export function layerIds(page: Page, prefix: string): Promise<string[]> {
-  return page.evaluate(
-    (p) =>
-      (window.__frontline?.map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(p)),
-    prefix,
-  );
+  return page.evaluate((p) => {
+    const f = window.__frontline;
+    return [f?.baseMap, f?.timelineMap, f?.map]
+      .flatMap((m) => m?.getStyle().layers ?? [])
+      .map((l) => l.id)
+      .filter((id) => id.startsWith(p));
+  }, prefix);
 }
 
 export const hasReference = !!process.env['FRONTLINE_REFERENCE_DATA'];

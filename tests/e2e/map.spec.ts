@@ -118,7 +118,7 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
     await waitForMapIdle(page);
     const scale = await page.locator('.maplibregl-ctrl-scale').boundingBox();
     const attribution = await page.locator('.maplibregl-ctrl-attrib').boundingBox();
-    const map = await page.locator('.maplibregl-canvas').boundingBox();
+    const map = await page.locator('.map .maplibregl-canvas').boundingBox();
     for (const box of [scale!, attribution!]) {
       expect(box.x).toBeGreaterThanOrEqual(map!.x);
       expect(box.x + box.width).toBeLessThanOrEqual(map!.x + map!.width + 0.5);
@@ -133,7 +133,8 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
   test('layers of different sources share their tile clipping masks and draw the very same picture', async ({
     page,
   }) => {
-    // The timeline, two pinned dates, the change layer, basemap, oblasts and focus areas: seven sources.
+    // On the top map of the stack (src/ui/map/stackedMaps.ts): two pinned dates, the change layer, the oblasts'
+    // outlines, focus areas, the front line and the places: many sources with the same tiles.
     await page.goto('/?source=archive&t=2025-01-01');
     await expect(page.getByTestId('timeline-area')).toBeVisible();
     await expect.poll(() => layerIds(page, 'change-')).toEqual(['change-fill', 'change-line']);
@@ -164,7 +165,7 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
           source: 'mask-check',
           paint: { 'fill-color': '#00ff00', 'fill-opacity': 0.3 },
         },
-        'timeline-fill',
+        'focus-areas-outline',
       );
     });
     /** One frame drawn with mask sharing on or off: whether it was active, its GL draw calls, and its pixels. */

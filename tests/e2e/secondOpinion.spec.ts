@@ -124,7 +124,7 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
       return null;
     });
     expect(hit).not.toBeNull();
-    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const box = (await page.locator('.map .maplibregl-canvas').boundingBox())!;
     await page.mouse.move(box.x + hit!.x, box.y + hit!.y);
     await expect(page.getByRole('tooltip')).toContainText(/^Only UA Control Map: [\d,.]+ km² · /u);
     expect(target.area).toBeGreaterThan(0);
@@ -204,7 +204,7 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     expect(orange.share, 'only-A orange in the PNG').toBeGreaterThan(0);
     expect(purple.share, 'only-B purple in the PNG').toBeGreaterThan(0);
     // Taller than the map alone: the caption's lines (sources, IoU) sit above it.
-    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const canvas = (await page.locator('.map .maplibregl-canvas').boundingBox())!;
     expect(orange.height).toBeGreaterThan(canvas.height + 60);
 
     // The change PNG (Compare two dates) names the disagreement too while it is drawn.

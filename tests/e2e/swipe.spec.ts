@@ -18,17 +18,26 @@ type Which = 'map' | 'compareMap';
 
 const hasCompareMap = (page: Page): Promise<boolean> => page.evaluate(() => !!window.__frontline?.compareMap);
 
+/** The main map is three stacked maps (src/ui/map/stackedMaps.ts), the second map one: both are idle when all are. */
 async function waitIdle(page: Page, which: Which): Promise<void> {
   await page.waitForFunction((w) => {
-    const map = window.__frontline?.[w];
-    return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    const f = window.__frontline;
+    const maps = w === 'map' ? [f?.baseMap, f?.timelineMap, f?.map] : [f?.[w]];
+    return !!f?.[w] && maps.every((m) => !m || (m.loaded() && m.areTilesLoaded() && !m.isMoving()));
   }, which);
 }
 
+/** The layer ids of a map, bottom to top (the main map's across its stack), that start with `prefix`. */
 function idsOn(page: Page, which: Which, prefix: string): Promise<string[]> {
   return page.evaluate(
-    ([w, p]) =>
-      (window.__frontline?.[w]?.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith(p)),
+    ([w, p]) => {
+      const f = window.__frontline;
+      const maps = w === 'map' ? [f?.baseMap, f?.timelineMap, f?.map] : [f?.[w]];
+      return maps
+        .flatMap((m) => m?.getStyle().layers ?? [])
+        .map((l) => l.id)
+        .filter((id) => id.startsWith(p));
+    },
     [which, prefix] as const,
   );
 }
@@ -91,7 +100,7 @@ async function expectAOnMainAndBOnSecond(page: Page): Promise<void> {
     .toEqual(['compare-b-fill', 'compare-b-line']);
   expect(await idsOn(page, 'map', 'compare-')).toEqual(['compare-a-fill', 'compare-a-line']);
   for (const which of ['map', 'compareMap'] as const) {
-    const ids = await page.evaluate((w) => window.__frontline![w]!.getStyle().layers.map((l) => l.id), which);
+    const ids = await idsOn(page, which, '');
     expect(ids, which).toEqual(expect.arrayContaining(SHARED_LAYERS));
     // Nothing but A and B: no pinned, timeline or change layers to be mistaken for either date.
     expect(
@@ -151,7 +160,7 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
     await page.getByRole('radio', { name: 'Swipe' }).check();
     await expectAOnMainAndBOnSecond(page);
     expect(new URL(page.url()).searchParams.get('cmp')).toBe('swipe');
-    await expect(page.locator('.maplibregl-canvas')).toHaveCount(2);
+    await expect(page.locator('.map .maplibregl-canvas')).toHaveCount(2);
 
     // The divider starts in the middle: A answers the pointer on the left, B on the right.
     const slider = page.getByRole('slider', { name: /^Swipe divider: A \(2025-08-15\) on the left/u });
@@ -213,7 +222,7 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
     // Back to the change view: the second map and its WebGL context are gone; pinned layers return.
     await page.getByRole('radio', { name: 'Change' }).check();
     await expect.poll(() => hasCompareMap(page)).toBe(false);
-    await expect(page.locator('.maplibregl-canvas')).toHaveCount(1);
+    await expect(page.locator('.map .maplibregl-canvas')).toHaveCount(1);
     await expect(slider).toHaveCount(0);
     await expect(page.getByTestId('map-label-b')).toHaveCount(0);
     await expect.poll(() => idsOn(page, 'map', 'change-')).toEqual(['change-fill', 'change-line']);
@@ -229,11 +238,12 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
       await page.getByRole('radio', { name: 'B only' }).check();
       await expect.poll(() => hasCompareMap(page)).toBe(false);
     }
-    await expect(page.locator('.maplibregl-map')).toHaveCount(1);
+    // The main map's three stacked maps (src/ui/map/stackedMaps.ts), and no second map.
+    await expect(page.locator('.maplibregl-map')).toHaveCount(3);
     const gl = await page.evaluate(
       () => (window as unknown as { __gl: { made: number; lost: number } }).__gl,
     );
-    expect(gl).toEqual({ made: 5, lost: 4 });
+    expect(gl).toEqual({ made: 7, lost: 4 });
     await waitForMapIdle(page);
     expect(await renderedOn(page, 'map', 'compare-b-fill')).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
@@ -281,7 +291,7 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
     await expect
       .poll(async () => (await page.getByRole('region', { name: /^Map of Ukraine/u }).boundingBox())!.width)
       .toBeGreaterThan(fullWidth - 2);
-    await expect(page.locator('.maplibregl-canvas')).toHaveCount(1);
+    await expect(page.locator('.map .maplibregl-canvas')).toHaveCount(1);
     expect(pageErrors).toEqual([]);
   });
 
@@ -385,7 +395,7 @@ test.describe('swipe and side-by-side comparison, selected focus area (reference
     // A click on another circle selects it.
     await page.evaluate(() => window.__frontline!.map.jumpTo({ center: [36.94108, 50.29078], zoom: 10 }));
     await waitForMapIdle(page);
-    const canvas = (await page.locator('.map-wrap .maplibregl-canvas').boundingBox())!;
+    const canvas = (await page.locator('.map-wrap .map .maplibregl-canvas').boundingBox())!;
     await page.mouse.click(canvas.x + canvas.width / 2 + 20, canvas.y + canvas.height / 2 + 20);
     await expect(pick).toHaveValue('vovchansk');
     await expect(page.getByRole('group', { name: /^Change in Vovchansk from/u })).toBeVisible();

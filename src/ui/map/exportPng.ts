@@ -6,6 +6,7 @@
  * frame: docs/performance.md, "Measurements behind code choices"). Text is drawn with canvas fillText, never parsed as HTML.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { mapsBelow } from './stackedMaps.ts';
 
 export interface PngLegendItem {
   colour: string;
@@ -22,22 +23,25 @@ export interface PngMap {
  * A copy of a map's canvas, taken inside the `render` event of a frame it asks for (the drawing buffer is not
  * kept after the frame), with the part a swipe divider hides (`data-clip-left`, in percent, on the map's pane).
  */
-function captureCanvas(map: MapLibreMap): Promise<{ copy: HTMLCanvasElement; clipLeft: number }> {
-  return new Promise((resolve, reject) => {
-    map.once('render', () => {
-      const src = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = src.width;
-      copy.height = src.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) return reject(new Error('no 2D canvas'));
-      ctx.drawImage(src, 0, 0);
-      const pane = map.getContainer().closest<HTMLElement>('[data-clip-left]');
-      const clipLeft = Math.min(100, Math.max(0, Number(pane?.dataset['clipLeft'] ?? 0) || 0));
-      resolve({ copy, clipLeft });
+async function captureCanvas(map: MapLibreMap): Promise<{ copy: HTMLCanvasElement; clipLeft: number }> {
+  const src = map.getCanvas();
+  const copy = document.createElement('canvas');
+  copy.width = src.width;
+  copy.height = src.height;
+  const ctx = copy.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  // A stacked map (stackedMaps.ts) is its base, its timeline's canvas and itself, drawn in that order.
+  for (const layer of [...mapsBelow(map), map])
+    await new Promise<void>((resolve) => {
+      layer.once('render', () => {
+        ctx.drawImage(layer.getCanvas(), 0, 0, copy.width, copy.height);
+        resolve();
+      });
+      layer.triggerRepaint();
     });
-    map.triggerRepaint();
-  });
+  const pane = map.getContainer().closest<HTMLElement>('[data-clip-left]');
+  const clipLeft = Math.min(100, Math.max(0, Number(pane?.dataset['clipLeft'] ?? 0) || 0));
+  return { copy, clipLeft };
 }
 
 /**

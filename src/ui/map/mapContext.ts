@@ -3,20 +3,29 @@ import { getContext, setContext } from 'svelte';
 
 const KEY = Symbol('frontline-map');
 
-/** Child layer components are rendered only once the map has loaded, so they always get a map. */
-export function setMapContext(getMap: () => MapLibreMap): void {
-  setContext(KEY, getMap);
+/**
+ * The maps a layer can be drawn on. The main map is three MapLibre maps stacked in one pane (see `stackedMaps.ts`):
+ * `base` (sea, land, the oblasts' fill, a detailed basemap), `timeline` (the timeline's snapshot) and `top` (all
+ * the rest, and the one you touch). A map that is not stacked (the comparison's second map) is all three.
+ */
+export type MapRole = 'base' | 'timeline' | 'top';
+export type MapRoles = Readonly<Record<MapRole, MapLibreMap>>;
+
+/** Child layer components are rendered only once the maps have loaded, so they always get a map. */
+export function setMapContext(getMaps: () => MapRoles): void {
+  setContext(KEY, getMaps);
 }
 
-export function getMap(): MapLibreMap {
-  const get = getContext<(() => MapLibreMap) | undefined>(KEY);
+/** The map a layer component draws on: the top map unless it asks for the base or the timeline's. */
+export function getMap(role: MapRole = 'top'): MapLibreMap {
+  const get = getContext<(() => MapRoles) | undefined>(KEY);
   if (!get) throw new Error('map layer components must be placed inside <MapView>');
-  return get();
+  return get()[role];
 }
 
 /**
  * Invisible anchor layers in the inline style, bottom to top. A component adds its layers *before* the anchor above
- * its slot, so draw order never depends on which fetch finishes first.
+ * its slot, so draw order never depends on which fetch finishes first. Every map of a stack has them all.
  */
 export const SLOT_ANCHORS = [
   'slot-oblasts',
