@@ -99,4 +99,30 @@ export default ts.config(
     files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte', 'src/main.ts', 'src/sources/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NODE_ONLY, NODE_SOURCES] }] },
   },
+  {
+    // Issue #14: a panel takes the parts of the state it reads from context (src/ui/state/context.ts), as
+    // svelte-maplibre-gl provides its map; only the panels that switch or restart the source reach AppState.
+    files: ['src/ui/panels/**/*.ts', 'src/ui/panels/**/*.svelte'],
+    ignores: [
+      'src/ui/panels/SourcePicker.svelte',
+      'src/ui/panels/SourceNotice.svelte',
+      'src/ui/panels/StateFilePanel.svelte',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NODE_ONLY,
+            NODE_SOURCES,
+            {
+              group: ['**/appState.svelte.ts'],
+              message:
+                'A panel takes its state from context: getTimeline(), getComparison(), … (src/ui/state/context.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

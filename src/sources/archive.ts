@@ -9,6 +9,7 @@ import {
   archiveFileName,
   archiveVersion,
   parseArchiveDay,
+  stepDates,
   type Version,
 } from '../core/index.ts';
 import type { FetchLike } from './fetchJson.ts';
@@ -28,14 +29,6 @@ export const ARCHIVE_KNOWN_GAPS: readonly string[] = [
   '2025-11-26',
   '2026-07-09',
 ];
-
-function calendar(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
-}
 
 /**
  * @example createArchiveSource({ baseUrl: ARCHIVE_DEFAULT_URL, fetch })
@@ -73,7 +66,7 @@ export function createArchiveSource({
         return { versions: dates.map(archiveVersion), warnings: [] };
       }
       const gaps = new Set(ARCHIVE_KNOWN_GAPS);
-      const versions: Version[] = calendar(ARCHIVE_FIRST_DAY, today())
+      const versions: Version[] = stepDates(ARCHIVE_FIRST_DAY, today(), 'day')
         .filter((d) => !gaps.has(d))
         .map(archiveVersion);
       return { versions, warnings: [] };

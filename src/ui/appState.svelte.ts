@@ -1,36 +1,35 @@
 /**
  * The app's state, split by concern (issue #14): small rune classes that each own one thing — the active source's
  * versions and layers (SnapshotStore), the timeline, the comparison, the user's file layers, the chart series, the
- * retry notice, the front line and the user's areas — each provided through its own context, as svelte-maplibre-gl
- * does. The data behind them lives in the data worker (src/ui/worker/); the page holds ids, dates and what it draws.
+ * retry notice, the front line and the user's areas. Each is provided in its own context (src/ui/state/context.ts),
+ * as svelte-maplibre-gl provides its map, and panels take the parts they read from there. The data behind them lives
+ * in the data worker (src/ui/worker/); the page holds ids, dates and what it draws.
  *
- * `AppState` ties them together (a source switch resets them all) and keeps the names the panels read
- * (`app.compareA`, `app.timelineDate`, …) as plain accessors onto the classes that own them.
+ * `AppState` only composes them: it builds them with what they share, wires them together (your areas changing
+ * recompute a comparison already asked for) and switches the source, which resets them all.
  */
 import { getContext, setContext } from 'svelte';
-import type { TerritoryClass } from '../core/index.ts';
 import { FrontLineState } from './frontLine.svelte.ts';
 import { MyAreas } from './myAreas.svelte.ts';
 import { browserStorage } from './myAreasStorage.ts';
-import type { CompareView } from './compareViews.ts';
 import type { BrowserSourceId } from './sourceIds.ts';
 import { ComparisonState } from './state/comparison.svelte.ts';
+import { provideParts, type AppParts } from './state/context.ts';
 import { RetryNotice } from './state/retryNotice.svelte.ts';
 import { Series } from './state/series.svelte.ts';
 import { SnapshotStore } from './state/snapshotStore.svelte.ts';
 import { TimelineState } from './state/timeline.svelte.ts';
 import { UserLayers } from './state/userLayers.svelte.ts';
 
-export { ALASKA_SUMMIT, type LayerInfo, type LayerStatus } from './state/snapshotStore.svelte.ts';
-export { DEFAULT_COMPARE, type Comparison } from './state/comparison.svelte.ts';
+export { DEFAULT_COMPARE } from './state/comparison.svelte.ts';
 
 export class AppState {
   readonly store: SnapshotStore;
   readonly timeline: TimelineState;
   readonly comparing: ComparisonState;
-  readonly user = new UserLayers();
-  readonly seriesState: Series;
-  readonly notice: RetryNotice;
+  readonly userLayers = new UserLayers();
+  readonly series: Series;
+  readonly retryNotice: RetryNotice;
   /** The front line and its length (issue #15). */
   readonly front = new FrontLineState();
   /**
@@ -38,7 +37,7 @@ export class AppState {
    * areas; a change to them recomputes a comparison already asked for.
    */
   readonly myAreas: MyAreas = new MyAreas(browserStorage, () => {
-    if (this.comparison.status !== 'idle') void this.compare();
+    if (this.comparing.result.status !== 'idle') void this.comparing.compare();
   });
 
   constructor(
@@ -48,8 +47,23 @@ export class AppState {
     this.store = new SnapshotStore(sourceId);
     this.timeline = new TimelineState(this.store);
     this.comparing = new ComparisonState(this.store, toolVersion, () => this.myAreas.regions);
-    this.seriesState = new Series(this.store);
-    this.notice = new RetryNotice(() => this.store.sourceId);
+    this.series = new Series(this.store);
+    this.retryNotice = new RetryNotice(() => this.store.sourceId);
+  }
+
+  /** Every part, for the context (src/ui/state/context.ts). */
+  get parts(): AppParts {
+    return {
+      store: this.store,
+      timeline: this.timeline,
+      comparison: this.comparing,
+      userLayers: this.userLayers,
+      series: this.series,
+      retryNotice: this.retryNotice,
+      front: this.front,
+      myAreas: this.myAreas,
+      toolVersion: this.toolVersion,
+    };
   }
 
   /** Switches the active source: everything shown from the old one is dropped. */
@@ -58,7 +72,7 @@ export class AppState {
     this.store.reset(id);
     this.comparing.clear();
     this.timeline.clear();
-    this.seriesState.clear();
+    this.series.clear();
     this.front.clear();
     await this.start({ defaults });
   }
@@ -68,86 +82,23 @@ export class AppState {
     if ((await this.store.list()) && defaults) await this.store.showDefaults();
   }
 
-  // The names the panels read, onto the classes that own them.
+  // What src/ui/map/ (CompareMap, CompareFrontLine, FrontLineLayer) still reads through AppState. Those files are
+  // under the lead's speed work; they take the parts from context (getComparison, getFrontLine, …) once it lands,
+  // and these accessors go with it.
   get sourceId() {
     return this.store.sourceId;
   }
-  get source() {
-    return { id: this.store.sourceId, location: this.store.location };
+  get comparison() {
+    return this.comparing.result;
   }
-  get versions() {
-    return this.store.versions;
+  get compareSnapshots() {
+    return this.comparing.snapshots;
   }
-  get listStatus() {
-    return this.store.listStatus;
-  }
-  set listStatus(v: 'loading' | 'ready' | 'error') {
-    this.store.listStatus = v;
-  }
-  get listError() {
-    return this.store.listError;
-  }
-  get listWarnings() {
-    return this.store.listWarnings;
-  }
-  get layers() {
-    return this.store.layers;
-  }
-  get visible() {
-    return this.store.visible;
-  }
-  get visibleVersions() {
-    return this.store.visibleVersions;
-  }
-  get snapshots() {
-    return this.store.snapshots;
-  }
-  get dates() {
-    return this.store.dates;
-  }
-  get defaultsStatus() {
-    return this.store.defaultsStatus;
-  }
-  get retrying() {
-    return this.notice.retrying;
-  }
-  show(id: string): void {
-    this.store.show(id);
-  }
-  hide(id: string): void {
-    this.store.hide(id);
-  }
-  toggle(id: string, on: boolean): void {
-    if (on) this.store.show(id);
-    else this.store.hide(id);
-  }
-  retry(id: string): void {
-    this.store.retry(id);
-  }
-  cancelDefaults(): void {
-    this.store.cancelDefaults();
-  }
-  snapshotCacheStats() {
-    return this.store.cacheStats();
-  }
-
   get compareA() {
     return this.comparing.a;
   }
-  set compareA(v: string) {
-    this.comparing.a = v;
-  }
   get compareB() {
     return this.comparing.b;
-  }
-  set compareB(v: string) {
-    this.comparing.b = v;
-  }
-  get compareView() {
-    return this.comparing.view;
-  }
-  set compareView(v: CompareView) {
-    this.comparing.view = v;
   }
   get focusArea() {
     return this.comparing.focusArea;
@@ -155,88 +106,17 @@ export class AppState {
   set focusArea(v: string) {
     this.comparing.focusArea = v;
   }
-  get selectedPlace() {
-    return this.comparing.selectedPlace;
-  }
-  set selectedPlace(v: number | null) {
-    this.comparing.selectedPlace = v;
-  }
-  get comparison() {
-    return this.comparing.comparison;
-  }
-  get compareSnapshots() {
-    return this.comparing.snapshots;
-  }
-  compare(): Promise<void> {
-    return this.comparing.compare();
-  }
-
-  get timelineDate() {
-    return this.timeline.date;
-  }
-  set timelineDate(v: string) {
-    this.timeline.date = v;
-  }
-  get timelineVersionId() {
-    return this.timeline.versionId;
-  }
-  get timelineArea() {
-    return this.timeline.area;
-  }
-  setTimelineDate(date: string, options?: { playing?: boolean }): Promise<void> {
-    return this.timeline.setDate(date, options);
-  }
-  prefetch(dates: readonly string[], options?: { totals?: boolean }): void {
-    this.timeline.prefetch(dates, options);
-  }
-
-  get userLayers() {
-    return this.user.layers;
-  }
-  get importStatus() {
-    return this.user.status;
-  }
-  get importProblems() {
-    return this.user.problems;
-  }
-  get importWarnings() {
-    return this.user.warnings;
-  }
-  importUserFile(file: File, options?: { fileDate?: string; defaultClass?: TerritoryClass }): Promise<void> {
-    return this.user.import(file, options);
-  }
-  removeUserLayer(key: string): void {
-    this.user.remove(key);
-  }
-
-  get series() {
-    return this.seriesState.points;
-  }
-  get seriesStatus() {
-    return this.seriesState.status;
-  }
-  loadSeries(): Promise<void> {
-    return this.seriesState.load();
-  }
 }
 
 const KEY = Symbol('frontline-app-state');
-const TIMELINE = Symbol('frontline-timeline');
-const STORE = Symbol('frontline-snapshot-store');
-const COMPARISON = Symbol('frontline-comparison');
 
 /** Provides the app and each of its parts in context (call once, in App.svelte). */
 export function setAppState(state: AppState): AppState {
-  setContext(STORE, state.store);
-  setContext(TIMELINE, state.timeline);
-  setContext(COMPARISON, state.comparing);
+  provideParts(state.parts);
   return setContext(KEY, state);
 }
 
+/** The composer: for what switches or restarts the source (SourcePicker, SourceNotice, the state file). */
 export function getAppState(): AppState {
   return getContext<AppState>(KEY);
 }
-
-export const getSnapshotStore = (): SnapshotStore => getContext<SnapshotStore>(STORE);
-export const getTimeline = (): TimelineState => getContext<TimelineState>(TIMELINE);
-export const getComparison = (): ComparisonState => getContext<ComparisonState>(COMPARISON);

@@ -5,8 +5,10 @@
 import type { FeatureCollection } from 'geojson';
 import { stepDates, type AssessmentComparison } from '../core/index.ts';
 import { BROWSER_SOURCES, type BrowserSourceId } from './sourceIds.ts';
+import type { OpinionFailure } from './opinionFailure.ts';
 import { atErrorText } from './state/usedText.ts';
 import { ask, isSuperseded } from './worker/dataClient.ts';
+import { failedSource } from './worker/sourceFailed.ts';
 import { t } from './i18n/locale.svelte.ts';
 import { message, type Text } from './i18n/translate.ts';
 
@@ -34,6 +36,8 @@ export class SecondOpinion {
   report = $state.raw<AssessmentComparison | null>(null);
   geojson = $state.raw<FeatureCollection | null>(null);
   error = $state<Text>('');
+  /** Set instead of `error` when one of the two sources could not be read: which one, and why. */
+  failure = $state.raw<OpinionFailure | null>(null);
   notes = $state.raw<string[]>([]);
   /** Both sources over time, each month end, on the same land (what `history --with` gives). */
   series = $state.raw<{ date: string; aKm2: number; bKm2: number; iou: number | null }[]>([]);
@@ -53,6 +57,7 @@ export class SecondOpinion {
     this.report = null;
     this.geojson = null;
     this.error = '';
+    this.failure = null;
     this.notes = [];
   }
 
@@ -82,12 +87,19 @@ export class SecondOpinion {
     const run = ++this.run;
     this.status = 'loading';
     this.error = '';
+    this.failure = null;
+    const sideOf = (source: string): OpinionFailure['side'] =>
+      source === primary.sourceId ? 'primary' : 'second';
     try {
       const answer = await this.assess(primary, withId, date, 'opinion');
       if (run !== this.run) return;
       if (answer.kind === 'atError') {
         this.status = 'error';
-        this.error = atErrorText(answer.error);
+        const e = answer.error;
+        // None of the versions loads: said with the source it is of (a date with none names its source itself).
+        if (e.code === 'noneLoaded' && (e.source === primary.sourceId || e.source === withId))
+          this.failure = { side: sideOf(e.source), source: e.source, error: atErrorText(e) };
+        else this.error = atErrorText(e);
         return;
       }
       this.notes = answer.notes;
@@ -97,7 +109,9 @@ export class SecondOpinion {
     } catch (err) {
       if (isSuperseded(err) || run !== this.run) return;
       this.status = 'error';
-      this.error = message('opinion.sourceFailed', { source: withId, error: (err as Error).message });
+      const failed = failedSource(err);
+      if (failed) this.failure = { side: sideOf(failed), source: failed, error: (err as Error).message };
+      else this.error = message('opinion.failed', { error: (err as Error).message });
     }
   }
 

@@ -254,6 +254,46 @@ test.describe('second opinion: DeepState archive vs UA Control Map (reference co
     expect(pageErrors).toEqual([]);
   });
 
+  test('a source that cannot be read is the one named: the active source, then the second, in both languages', async ({
+    page,
+    pageErrors,
+  }) => {
+    // Issue #14: the panel used to name the second source whichever had failed. 403 is an answer (not retried).
+    await openCompared(page);
+    const panel = page.getByRole('region', { name: 'Second opinion' });
+    const alert = panel.getByRole('alert');
+    await page.route('**/api/archive/deepstatemap_data_20250901.geojson', (route) =>
+      route.fulfill({ status: 403, body: 'refused' }),
+    );
+    await panel.getByTestId('opinion-source').selectOption('owlmaps');
+    await panel.getByTestId('opinion-date').fill('2025-09-01');
+    await panel.getByRole('button', { name: 'Compare sources' }).click();
+    await expect(alert).toContainText('The active source (DeepState daily archive) could not be read: ', {
+      timeout: 60_000,
+    });
+    await expect(alert).toContainText('HTTP 403');
+    await expect(alert).not.toContainText('UA Control Map');
+
+    // Another date (the worker holds 2025-09-01 of UA Control Map by now), whose UA Control Map day is refused.
+    await page.route('**/api/owlmaps/20250910.json', (route) =>
+      route.fulfill({ status: 403, body: 'refused' }),
+    );
+    await panel.getByTestId('opinion-date').fill('2025-09-10');
+    await panel.getByRole('button', { name: 'Compare sources' }).click();
+    await expect(alert).toContainText('The second source (UA Control Map) could not be read: ', {
+      timeout: 60_000,
+    });
+    await expect(alert).not.toContainText('DeepState');
+    await page.getByRole('button', { name: 'Українська' }).click();
+    await expect(page.getByRole('region', { name: 'Друга думка' }).getByRole('alert')).toContainText(
+      'Не вдалося прочитати друге джерело (Карта UA Control Map): ',
+    );
+    await page
+      .getByRole('region', { name: 'Друга думка' })
+      .screenshot({ path: 'test-results/second-opinion-failed.png' });
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a link with an unknown or the same second source says so and opens the page', async ({
     page,
     pageErrors,

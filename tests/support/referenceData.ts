@@ -1,5 +1,6 @@
 /**
- * Access to the real reference data beside the project (../shared/geodata), through FRONTLINE_REFERENCE_DATA.
+ * Access to the real reference data, a folder outside the repository named by FRONTLINE_REFERENCE_DATA (its use:
+ * docs/reliability.md).
  * Real-data tests skip with a printed reason when it is absent; they never copy it into the project.
  */
 import { existsSync } from 'node:fs';

@@ -25,7 +25,8 @@ export const DEFAULT_COMPARE: readonly [string, string] = ['2025-08-15', '2025-1
 export class ComparisonState {
   a = $state(DEFAULT_COMPARE[0]);
   b = $state(DEFAULT_COMPARE[1]);
-  comparison = $state.raw<Comparison>({ status: 'idle', notes: [] });
+  /** The comparison asked for last: its status, then its report and change polygons. */
+  result = $state.raw<Comparison>({ status: 'idle', notes: [] });
   /** What the map shows of the comparison: the change polygons, A's or B's snapshot, both, a swipe or two maps. */
   view = $state<CompareView>('change');
   /** The snapshots the comparison used (for the A/B views). */
@@ -43,7 +44,7 @@ export class ComparisonState {
   ) {}
 
   clear(): void {
-    this.comparison = { status: 'idle', notes: [] };
+    this.result = { status: 'idle', notes: [] };
     this.snapshots = null;
     this.store.shownBy('comparison', []);
   }
@@ -53,11 +54,11 @@ export class ComparisonState {
     const [from, to] = [this.a, this.b];
     if (!from || !to) return;
     if (from > to) {
-      this.comparison = { status: 'error', error: message('compare.aAfterB', { a: from, b: to }), notes: [] };
+      this.result = { status: 'error', error: message('compare.aAfterB', { a: from, b: to }), notes: [] };
       return;
     }
     const gen = this.store.generation;
-    this.comparison = { status: 'loading', notes: [] };
+    this.result = { status: 'loading', notes: [] };
     let answer;
     try {
       answer = await ask(
@@ -75,18 +76,18 @@ export class ComparisonState {
       );
     } catch (err) {
       if (isSuperseded(err) || gen !== this.store.generation) return;
-      this.comparison = { status: 'error', error: (err as Error).message, notes: [] };
+      this.result = { status: 'error', error: (err as Error).message, notes: [] };
       return;
     }
     if (gen !== this.store.generation) return;
     if (answer.kind === 'atError') {
-      this.comparison = { status: 'error', error: atErrorText(answer.error), notes: [] };
+      this.result = { status: 'error', error: atErrorText(answer.error), notes: [] };
       return;
     }
     const [ua, ub] = answer.used;
     const notes = [usedNote(ua), usedNote(ub)].filter((n): n is Message => !!n);
     this.store.shownBy('comparison', [ua.id, ub.id], answer.snapshots);
     this.snapshots = answer.snapshots;
-    this.comparison = { status: 'ready', report: answer.report, geojson: answer.geojson, notes };
+    this.result = { status: 'ready', report: answer.report, geojson: answer.geojson, notes };
   }
 }

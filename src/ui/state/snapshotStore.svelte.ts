@@ -208,6 +208,12 @@ export class SnapshotStore {
     this.shownBy('layers', []);
   }
 
+  /** Switches a version on or off (the layer list's checkbox). */
+  toggle(id: string, on: boolean): void {
+    if (on) this.show(id);
+    else this.hide(id);
+  }
+
   /** Retries a version whose load failed. */
   retry(id: string): void {
     this.setLayer(id, { status: 'idle', error: '' });

@@ -9,6 +9,7 @@ import oblastsUrl from '../../../geodata/oblasts.geojson?url';
 import settlementsUrl from '../../../geodata/settlements.geojson?url';
 import outlineUrl from '../../../geodata/front-outline.geojson?url';
 import type { AnswerTo, FromWorker, Request, ToWorker } from './protocol.ts';
+import { SourceFailed } from './sourceFailed.ts';
 
 /** The rejection of a request a newer one replaced. */
 export class Superseded extends Error {
@@ -39,7 +40,8 @@ function getWorker(): Worker {
       const job = pending.get(msg.id);
       if (!job) return;
       pending.delete(msg.id);
-      if (msg.kind === 'error') job.reject(new Error(msg.error));
+      if (msg.kind === 'error')
+        job.reject(msg.source ? new SourceFailed(msg.error, msg.source) : new Error(msg.error));
       else if (msg.kind === 'cancelled') job.reject(new Superseded());
       else job.resolve(msg);
     };

@@ -7,6 +7,7 @@
  */
 import { handle } from './handle.ts';
 import { NoSnapshot, onSourceRetry } from './heldSources.ts';
+import { SourceFailed } from './sourceFailed.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
@@ -29,7 +30,13 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   } catch (err) {
     if (err instanceof NoSnapshot) post({ id: msg.id, kind: 'atError', error: err.detail });
     else if (controller.signal.aborted) post({ id: msg.id, kind: 'cancelled' });
-    else post({ id: msg.id, kind: 'error', error: (err as Error).message });
+    else
+      post({
+        id: msg.id,
+        kind: 'error',
+        error: (err as Error).message,
+        ...(err instanceof SourceFailed ? { source: err.source } : {}),
+      });
   } finally {
     running.delete(msg.id);
   }

@@ -29,6 +29,7 @@ import {
   checkpoint,
   keyOf,
   listWarnings,
+  NoSnapshot,
   opened,
   snapshotOf,
   snapshots,
@@ -38,6 +39,7 @@ import {
   view,
 } from './heldSources.ts';
 import type { Answer, Request, UsedRef } from './protocol.ts';
+import { SourceFailed } from './sourceFailed.ts';
 
 let nextUser = 0;
 
@@ -150,12 +152,14 @@ export async function handle(req: Request, signal: AbortSignal): Promise<Answer>
       };
     }
     case 'assess': {
-      const [a, b, all, clip] = await Promise.all([
-        usedAt(req.a, req.date, signal),
-        usedAt(req.b, req.date, signal),
-        oblasts(),
-        land(),
-      ]);
+      // Two sources: a failure of either says which one it is (a date with no snapshot already does).
+      const side = (id: BrowserSourceId) =>
+        usedAt(id, req.date, signal).catch((err: unknown) => {
+          throw err instanceof NoSnapshot || signal.aborted
+            ? err
+            : new SourceFailed((err as Error).message, id);
+        });
+      const [a, b, all, clip] = await Promise.all([side(req.a), side(req.b), oblasts(), land()]);
       checkpoint(signal);
       const { report, disagreement } = compareAssessments({
         date: req.date,

@@ -117,7 +117,7 @@ export async function usedAt(
     };
   } catch (err) {
     if (err instanceof SourceError && err.status === 404)
-      throw new NoSnapshot({ code: 'noneLoaded', date, message: err.message });
+      throw new NoSnapshot({ code: 'noneLoaded', source: sourceId, date, message: err.message });
     throw err;
   }
 }

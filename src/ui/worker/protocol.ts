@@ -48,7 +48,7 @@ export interface UsedRef extends SnapshotRef {
 /** Why a date has no snapshot: none on or before it, none of those loads, or another failure (its message). */
 export type AtError =
   | { code: 'noSnapshot'; source: string; date: string; message: string }
-  | { code: 'noneLoaded'; date: string; message: string }
+  | { code: 'noneLoaded'; source: string; date: string; message: string }
   | { code: 'failed'; message: string };
 
 /** A source as the report's metadata names it. */
@@ -125,7 +125,8 @@ export type ToWorker = (Request & { id: number }) | { kind: 'cancel'; id: number
 /** What comes back: an answer, a failure, a cancelled request, or a retry notice (not tied to a request). */
 export type FromWorker =
   | (Answer & { id: number })
-  | { id: number; kind: 'error'; error: string }
+  /** `source`: the one source the failure is of, when the request read two (src/ui/worker/sourceFailed.ts). */
+  | { id: number; kind: 'error'; error: string; source?: BrowserSourceId }
   | { id: number; kind: 'cancelled' }
   | { id: 0; kind: 'retry'; source: BrowserSourceId; reason: string; delayMs: number };
 
