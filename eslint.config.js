@@ -101,8 +101,14 @@ export default ts.config(
   },
   {
     // Issue #14: a panel takes the parts of the state it reads from context (src/ui/state/context.ts), as
-    // svelte-maplibre-gl provides its map; only the panels that switch or restart the source reach AppState.
-    files: ['src/ui/panels/**/*.ts', 'src/ui/panels/**/*.svelte'],
+    // svelte-maplibre-gl provides its map; only the panels that switch or restart the source reach AppState. The
+    // map's components likewise.
+    files: [
+      'src/ui/panels/**/*.ts',
+      'src/ui/panels/**/*.svelte',
+      'src/ui/map/**/*.ts',
+      'src/ui/map/**/*.svelte',
+    ],
     ignores: [
       'src/ui/panels/SourcePicker.svelte',
       'src/ui/panels/SourceNotice.svelte',

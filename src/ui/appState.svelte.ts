@@ -81,31 +81,6 @@ export class AppState {
   async start({ defaults = true } = {}): Promise<void> {
     if ((await this.store.list()) && defaults) await this.store.showDefaults();
   }
-
-  // What src/ui/map/ (CompareMap, CompareFrontLine, FrontLineLayer) still reads through AppState. Those files are
-  // under the lead's speed work; they take the parts from context (getComparison, getFrontLine, …) once it lands,
-  // and these accessors go with it.
-  get sourceId() {
-    return this.store.sourceId;
-  }
-  get comparison() {
-    return this.comparing.result;
-  }
-  get compareSnapshots() {
-    return this.comparing.snapshots;
-  }
-  get compareA() {
-    return this.comparing.a;
-  }
-  get compareB() {
-    return this.comparing.b;
-  }
-  get focusArea() {
-    return this.comparing.focusArea;
-  }
-  set focusArea(v: string) {
-    this.comparing.focusArea = v;
-  }
 }
 
 const KEY = Symbol('frontline-app-state');
