@@ -17,6 +17,8 @@ interface Window {
     readonly timelineMap?: import('maplibre-gl').Map;
     /** Turns the main map's shared tile clipping masks on or off; says whether sharing is active (issue #5). */
     readonly shareClippingMasks?: (on: boolean) => boolean;
+    /** Turns skipping the invisible sky on or off on the main map's stack; says whether it is active (issue #14). */
+    readonly skipInvisibleSky?: (on: boolean) => boolean;
     /** Parsed snapshots held, their LRU bound and how many are on screen (issue #6, tests/e2e/heap.spec.ts). */
     readonly snapshotCache?: () => { held: number; limit: number; inUse: number };
     /** Shows or hides the main map's settlement labels (issue #12, bench/ui.ts); says whether the layer exists. */

@@ -127,4 +127,51 @@ test.describe('the main map as three stacked maps (reference mirror)', () => {
     expect(counts).toMatchObject({ base: 0, top: 0 });
     expect((counts as { timeline: number }).timeline).toBeGreaterThan(0);
   });
+
+  test('the invisible sky is not drawn on any of the three maps, and each draws the very same picture', async ({
+    page,
+  }) => {
+    await page.goto('/?source=archive&t=2025-01-01');
+    await waitForMapIdle(page);
+    await expect(page.getByTestId('timeline-area')).toBeVisible({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await waitForMapIdle(page);
+    /** One frame of each map with skipping on or off: whether it was active, its draw calls, and its pixels. */
+    const frames = (on: boolean) =>
+      page.evaluate(async (on) => {
+        const f = window.__frontline!;
+        const active = f.skipInvisibleSky!(on);
+        const out = [];
+        for (const map of [f.baseMap!, f.timelineMap!, f.map]) {
+          const gl = map.painter.context.gl;
+          const own = gl.drawElements;
+          let draws = 0;
+          gl.drawElements = (...args) => {
+            draws++;
+            own.apply(gl, args);
+          };
+          const png = await new Promise<string>((resolve) => {
+            // Read inside the render event: the drawing buffer is not preserved after the frame.
+            map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
+            map.triggerRepaint();
+          });
+          delete (gl as Partial<WebGL2RenderingContext>).drawElements;
+          out.push({ draws, png });
+        }
+        return { active, out };
+      }, on);
+    const off = await frames(false);
+    const on = await frames(true);
+    expect(off.active).toBe(false);
+    expect(on.active, 'skipping works with this MapLibre version').toBe(true);
+    for (const [i, name] of ['base', 'timeline', 'top'].entries()) {
+      expect(on.out[i]!.draws, `${name}: the sky's quad is the one draw call saved`).toBe(
+        off.out[i]!.draws - 1,
+      );
+      expect(on.out[i]!.png === off.out[i]!.png, `${name}: identical pixels with and without the sky`).toBe(
+        true,
+      );
+    }
+    expect(on.out[0]!.png.length).toBeGreaterThan(10_000);
+  });
 });
