@@ -132,20 +132,24 @@ test.describe('compare, timeline, exports and permalinks (reference mirror, dail
   }) => {
     await page.goto('/?source=archive&t=2025-03-03');
     await expect(page.getByTestId('timeline-shown')).toHaveText('2025-03-03', { timeout: 60_000 });
-    const cached = await page.evaluate(async () => {
-      const cache = await caches.open('frontline-snapshots-v1');
-      const hit = await cache.match(
-        new URL('/api/archive/deepstatemap_data_20250303.geojson', location.href).href,
-      );
-      return hit
-        ? {
-            url: hit.headers.get('x-frontline-url'),
-            at: hit.headers.get('x-frontline-fetched-at'),
-            sha: hit.headers.get('x-frontline-sha256'),
-            source: hit.headers.get('x-frontline-source'),
-          }
-        : null;
-    });
+    // Stored just after the file is handed on to the map (src/ui/snapshotCache.ts), so looked for until it is there.
+    const lookUp = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('frontline-snapshots-v1');
+        const hit = await cache.match(
+          new URL('/api/archive/deepstatemap_data_20250303.geojson', location.href).href,
+        );
+        return hit
+          ? {
+              url: hit.headers.get('x-frontline-url'),
+              at: hit.headers.get('x-frontline-fetched-at'),
+              sha: hit.headers.get('x-frontline-sha256'),
+              source: hit.headers.get('x-frontline-source'),
+            }
+          : null;
+      });
+    await expect.poll(lookUp).not.toBeNull();
+    const cached = await lookUp();
     expect(cached?.source).toBe('archive');
     expect(cached?.url).toMatch(/\/api\/archive\/deepstatemap_data_20250303\.geojson$/u);
     expect(cached?.sha).toMatch(/^[0-9a-f]{64}$/u);

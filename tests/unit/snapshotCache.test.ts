@@ -45,7 +45,14 @@ function setUp(limitBytes: number, size = 1000) {
     limitBytes,
     now: () => (clock += 1000),
   });
-  return { cache, net, get: sources('archive') };
+  const fetchArchive = sources('archive');
+  /** A fetch through the cache, then its storing finished (it is stored after the answer is handed on). */
+  const get = async (input: string) => {
+    const response = await fetchArchive(input);
+    await sources.stored();
+    return response;
+  };
+  return { cache, net, get, fetchArchive, stored: sources.stored };
 }
 
 describe('bounded snapshot cache', () => {
@@ -76,14 +83,15 @@ describe('bounded snapshot cache', () => {
     for (const d of [1, 2, 3]) await first.get(day(d));
     // A new page on the same cache with a lower limit: its budget is read from the cache's own headers.
     const net = network(2_500);
-    const get = createSnapshotCache({
+    const second = createSnapshotCache({
       openCache: () => Promise.resolve(first.cache),
       fetch: net.fetch,
       origin: ORIGIN,
       limitBytes: 2_000,
       now: () => 1_800_000_000_000,
-    })('archive');
-    await get(day(4));
+    });
+    await second('archive')(day(4));
+    await second.stored();
     expect(first.cache.urls()).toEqual([day(4)]);
   });
 
@@ -112,5 +120,31 @@ describe('bounded snapshot cache', () => {
     })('archive');
     expect((await missing(day(9))).status).toBe(404);
     expect(cache.urls()).toEqual([]);
+  });
+
+  it('hands the answer on before storing it: a slow cache write never holds up the map', async () => {
+    const { cache, fetchArchive, stored } = setUp(10_000);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const put = cache.put.bind(cache);
+    cache.put = async (request, response) => {
+      await gate;
+      return put(request, response);
+    };
+    const response = await fetchArchive(day(1));
+    expect(await response.text()).toBe('x'.repeat(1000));
+    expect(cache.urls()).toEqual([]);
+    release();
+    await stored();
+    expect(cache.urls()).toEqual([day(1)]);
+  });
+
+  it('a cache write that fails loses nothing: the answer was handed on, and the file is fetched again next time', async () => {
+    const { cache, net, get } = setUp(10_000);
+    cache.put = () => Promise.reject(new Error('quota exceeded'));
+    expect(await (await get(day(1))).text()).toBe('x'.repeat(1000));
+    expect(cache.urls()).toEqual([]);
+    await get(day(1));
+    expect(net.requests).toEqual([day(1), day(1)]);
   });
 });
