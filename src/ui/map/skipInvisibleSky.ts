@@ -17,9 +17,9 @@ const clear = (c: Colour | undefined): boolean => !!c && c.a === 0;
  * transparent unless the style sets one, and draws it each frame before any layer: a quad over the whole canvas
  * whose fragment shader works out the horizon for every pixel. With both of its colours transparent it changes no
  * pixel (its colour is blended at zero alpha; the depth it writes is the cleared depth), yet in software WebGL it is
- * most of an otherwise empty frame: ~13 ms of the GPU process's time for a 900×800 canvas, on each of the three
- * stacked maps (a Chromium trace: docs/performance.md). The app sets no sky, so it is never drawn; a style with a
- * visible sky would still get it.
+ * most of the cost of an otherwise empty frame, on each of the three stacked maps (measured with a Chromium trace:
+ * docs/performance.md, "Measurements behind code choices"). The app sets no sky, so it is never drawn; a style
+ * with a visible sky would still get it.
  *
  * MapLibre's table of draw functions is shared by every map; this map's painter gets its own copy with the sky's
  * entry wrapped. Returns a switch for tests and measurements (`(on) => active`); active is false where this

@@ -4,9 +4,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * The main map as three MapLibre maps stacked in one pane (issue #14, speed): the base (sea, land, the oblasts'
  * fill, a detailed basemap), the timeline's snapshot over it, and on top everything else (territory of the
  * comparison, outlines, the front line, names), the one you touch. WebGL redraws a whole canvas for any change,
- * and in software WebGL one frame of the default view costs the GPU process 53–70 ms (a trace of `bench:ui`'s day
- * steps: docs/performance.md): a timeline step changes only its own snapshot, so only its own canvas, with two
- * layers, is drawn again, while the page composes the three canvases as they are.
+ * and in software WebGL a frame of the whole default view was most of a timeline step (measured with a Chromium
+ * trace: docs/performance.md, "Measurements behind code choices"): a timeline step changes only its own snapshot,
+ * so only its own canvas, with two layers, is drawn again, while the page composes the three canvases as they are.
  *
  * The maps below follow the top map's camera in the same frame: each move of the top map moves them, and once the
  * top map has drawn that frame they are drawn at once (`redraw`), so layers never slide apart while you pan. They
