@@ -136,9 +136,23 @@ function gridFor(geometries: readonly AreaGeometry[], key: readonly AreaGeometry
 /** Below this many edges a polygon is tested point by point against every edge rather than through strips. */
 const SMALL_POLYGON = 48;
 
-/** km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). */
-function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): number {
-  const [pp, pr] = splitEdges(P, edgesInBox(P, R.set.box), R.set, near);
+/** A polygon's strip index, made when first needed and shared by every region it is measured in. */
+interface LazyStrips {
+  strips?: StripIndex;
+}
+
+/**
+ * km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). `own` keeps P's
+ * strip index across the regions P spans (the main occupied polygon spans nine oblasts: one index, not nine).
+ */
+function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own: LazyStrips): number {
+  const nearP = edgesInBox(P, R.set.box);
+  // No edge of P comes within the noding tolerance of R's box: the box, connected, lies wholly inside P or wholly
+  // outside, and so do all of R's edges in it. One point decides; the terms are summed in the order the general
+  // path sums them, so the figure is the same to the last bit. (The main occupied polygon's box holds whole oblasts,
+  // Crimea's among them: hundreds of point-in-polygon tests each, before.)
+  if (nearP.length === 0) return wholly(P, R, near, own);
+  const [pp, pr] = splitEdges(P, nearP, R.set, near);
   const nr = pr.x0.length;
   const taken = new Uint8Array(nr);
   const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
@@ -163,16 +177,29 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): nu
     }
     if (insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2)) sum += pp.term[i]!;
   }
-  let strips: StripIndex | undefined;
   for (let j = 0; j < nr; j++) {
     if (taken[j]) continue;
     const mx = (pr.x0[j]! + pr.x1[j]!) / 2;
     const my = (pr.y0[j]! + pr.y1[j]!) / 2;
     let inside: boolean;
     if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
-    else inside = insideEdges((strips ??= stripIndexOf(P)), mx, my);
+    else inside = insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
     if (inside) sum += pr.term[j]!;
   }
+  return Math.max(0, sum * TERM_TO_KM2);
+}
+
+/** {@link overlapNear} when no edge of P comes near R's box: all of R's `near` edges are inside P, or none. */
+function wholly(P: EdgeSet, R: PreparedRegion, near: readonly number[], own: LazyStrips): number {
+  const { x0, y0, x1, y1, term } = R.set;
+  const e = near[0]!;
+  const mx = (x0[e]! + x1[e]!) / 2;
+  const my = (y0[e]! + y1[e]!) / 2;
+  const inside =
+    P.n < SMALL_POLYGON ? insideEdgesPlain(P, mx, my) : insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
+  if (!inside) return 0;
+  let sum = 0;
+  for (const i of near) sum += term[i]!;
   return Math.max(0, sum * TERM_TO_KM2);
 }
 
@@ -251,13 +278,14 @@ export function areaByRegionKeyed(
       }
     }
     const areaKm2 = P.total * TERM_TO_KM2;
+    const own: LazyStrips = {};
     for (let k = 0; k < regions.length; k++) {
       const R = grid.regions[k]!;
       const b = R.set.box;
       if (R.set.n === 0 || pe < b[0] || pw > b[2] || pn < b[1] || ps > b[3]) continue;
       const list = near[k]!;
       if (list.length > 0) {
-        out[k]! += overlapNear(P, R, list);
+        out[k]! += overlapNear(P, R, list, own);
         list.length = 0;
       } else if (insideEdges(R.strips, P.x0[0]!, P.y0[0]!)) out[k]! += areaKm2;
     }

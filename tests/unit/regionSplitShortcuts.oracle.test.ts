@@ -1,0 +1,191 @@
+/**
+ * The shortcuts of the per-region split (src/core/geometry/overlapKm2.ts, issue #16's 20 ms goal), against GEOS and
+ * under transformations that must not change a figure.
+ *
+ * - A region whose box no edge of the polygon comes near lies wholly inside the polygon or wholly outside it: one
+ *   point decides (`wholly`). Exercised by a large polygon, with and without a hole, over a tiling of small regions:
+ *   some regions lie wholly inside it, some wholly in its hole, some wholly outside but within its box.
+ * - A polygon's strip index is made once and shared by every region it spans.
+ */
+import type { Polygon, Position } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { areaByRegion, areaKm2 } from '../../src/core/index.ts';
+import type { AreaGeometry } from '../../src/core/index.ts';
+import { loadGeos, type Geos } from '../support/geos.ts';
+import { mulberry32 } from '../support/random.ts';
+import { FLOAT_REL, INDEPENDENT_CHANGE_ABS_KM2, INDEPENDENT_CHANGE_REL } from './tolerances.ts';
+
+/** On the engine's 1e-9° grid, as a source's 9-decimal coordinates are. */
+const grid = (v: number): number => Math.round(v * 1e9) / 1e9;
+
+const COLS = 8;
+const ROWS = 6;
+
+/**
+ * A tiling of [30, 38] × [44, 50] into COLS × ROWS regions of about 1°, with jittered corners and a jittered middle
+ * vertex on every side, shared with the neighbour (as oblasts share their borders' vertices).
+ */
+function tiling(random: () => number): Polygon[] {
+  const corner: Position[][] = [];
+  for (let i = 0; i <= COLS; i++) {
+    corner.push([]);
+    for (let j = 0; j <= ROWS; j++) {
+      const inner = (k: number, n: number): number => (k > 0 && k < n ? random() - 0.5 : 0) * 0.3;
+      corner[i]!.push([grid(30 + i + inner(i, COLS)), grid(44 + j + inner(j, ROWS))]);
+    }
+  }
+  const middle = new Map<string, Position>();
+  const mid = (p: Position, q: Position): Position => {
+    const key = [p, q]
+      .map((v) => v.join(','))
+      .sort()
+      .join(';');
+    let m = middle.get(key);
+    if (!m) {
+      m = [
+        grid((p[0]! + q[0]!) / 2 + (random() - 0.5) * 0.2),
+        grid((p[1]! + q[1]!) / 2 + (random() - 0.5) * 0.2),
+      ];
+      middle.set(key, m);
+    }
+    return m;
+  };
+  const regions: Polygon[] = [];
+  for (let i = 0; i < COLS; i++) {
+    for (let j = 0; j < ROWS; j++) {
+      const [sw, se, ne, nw] = [
+        corner[i]![j]!,
+        corner[i + 1]![j]!,
+        corner[i + 1]![j + 1]!,
+        corner[i]![j + 1]!,
+      ];
+      const ring = [sw, mid(sw, se), se, mid(se, ne), ne, mid(ne, nw), nw, mid(nw, sw), sw];
+      regions.push({ type: 'Polygon', coordinates: [ring] });
+    }
+  }
+  return regions;
+}
+
+/** A star-shaped ring of `n` vertices around (cx, cy), radii between r and 1.3 r, counter-clockwise. */
+function star(random: () => number, cx: number, cy: number, r: number, n: number): Position[] {
+  const ring: Position[] = [];
+  for (let k = 0; k < n; k++) {
+    const a = (2 * Math.PI * k) / n;
+    const rr = r * (1 + 0.3 * random());
+    ring.push([grid(cx + rr * Math.cos(a)), grid(cy + rr * Math.sin(a) * 0.8)]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** A large polygon (≥ 48 edges, so it gets a strip index), with a hole holding a whole region when `hole`. */
+function bigPolygon(random: () => number, hole: boolean): Polygon {
+  // Within the tiling: x 31.1–36.9, y 44.4–49.6.
+  const cx = 33.5 + random();
+  const cy = 46.7 + random() * 0.6;
+  const outer = star(random, cx, cy, 2.2, 120);
+  if (!hole) return { type: 'Polygon', coordinates: [outer] };
+  return { type: 'Polygon', coordinates: [outer, star(random, cx, cy, 1.5, 60).reverse()] };
+}
+
+let geos: Geos;
+beforeAll(async () => {
+  geos = await loadGeos();
+});
+
+function geosIntersectionKm2(a: AreaGeometry, b: AreaGeometry): number {
+  const ga = geos.fromGeoJson(a);
+  const gb = geos.fromGeoJson(b);
+  const gi = geos.intersection(ga, gb);
+  const out = areaKm2(geos.toGeoJson(gi));
+  [ga, gb, gi].forEach((g) => geos.free(g));
+  return out;
+}
+
+const near = (actual: number, expected: number, label: string): void => {
+  expect(Math.abs(actual - expected), label).toBeLessThanOrEqual(
+    INDEPENDENT_CHANGE_ABS_KM2 + INDEPENDENT_CHANGE_REL * Math.abs(expected),
+  );
+};
+
+/** The regions each kind of case covers: wholly inside P, wholly outside P within P's box, and crossed. */
+function kinds(
+  p: Polygon,
+  regions: readonly Polygon[],
+): { inside: number; outsideInBox: number; crossed: number } {
+  const [w, s, e, n] = boxOf(p);
+  const out = { inside: 0, outsideInBox: 0, crossed: 0 };
+  for (const r of regions) {
+    const [rw, rs, re, rn] = boxOf(r);
+    const inBox = rw >= w && re <= e && rs >= s && rn <= n;
+    const km2 = geosIntersectionKm2(p, r);
+    if (Math.abs(km2 - areaKm2(r)) < 1e-6 * areaKm2(r)) out.inside++;
+    else if (km2 === 0 && inBox) out.outsideInBox++;
+    else if (km2 > 0) out.crossed++;
+  }
+  return out;
+}
+
+function boxOf(g: Polygon): [number, number, number, number] {
+  const xs = g.coordinates.flat().map((p) => p[0]!);
+  const ys = g.coordinates.flat().map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** The same polygon with every ring starting elsewhere, and its holes in the reverse order. */
+function rotated(p: Polygon, random: () => number): Polygon {
+  const turn = (ring: Position[]): Position[] => {
+    const open = ring.slice(0, -1);
+    const k = Math.floor(random() * open.length);
+    const r = [...open.slice(k), ...open.slice(0, k)];
+    return [...r, r[0]!];
+  };
+  const [outer, ...holes] = p.coordinates;
+  return { type: 'Polygon', coordinates: [turn(outer!), ...holes.map(turn).reverse()] };
+}
+
+describe('areaByRegion shortcuts (GEOS oracle, metamorphic)', () => {
+  it('a large polygon over a tiling of regions, with and without a hole, equals GEOS per region', () => {
+    const seen = { inside: 0, outsideInBox: 0, crossed: 0 };
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = mulberry32(seed);
+      const regions = tiling(random);
+      const p = bigPolygon(random, seed % 2 === 0);
+      const k = kinds(p, regions);
+      seen.inside += k.inside;
+      seen.outsideInBox += k.outsideInBox;
+      seen.crossed += k.crossed;
+      const split = areaByRegion(p, regions);
+      regions.forEach((r, i) => near(split[i]!, geosIntersectionKm2(p, r), `seed ${seed}, region ${i}`));
+      // The parts add up to the whole: every part of the polygon lies in some region here.
+      const sum = split.reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - areaKm2(p))).toBeLessThanOrEqual(FLOAT_REL * areaKm2(p) + 1e-6);
+    }
+    // Every case of the shortcut arose: regions wholly inside, wholly outside within the box (in the hole or beyond
+    // the star's points), and regions the boundary crosses (the general path).
+    expect(seen.inside).toBeGreaterThanOrEqual(20);
+    expect(seen.outsideInBox).toBeGreaterThanOrEqual(10);
+    expect(seen.crossed).toBeGreaterThanOrEqual(50);
+  });
+
+  it('rotating ring starts, reversing the holes and reordering the regions keeps every figure', () => {
+    for (let seed = 21; seed <= 28; seed++) {
+      const random = mulberry32(seed);
+      const regions = tiling(random);
+      const p = bigPolygon(random, true);
+      const base = areaByRegion(p, regions);
+      const turned = areaByRegion(rotated(p, random), regions);
+      const order = regions.map((_, i) => i).reverse();
+      const reordered = areaByRegion(
+        p,
+        order.map((i) => regions[i]!),
+      );
+      base.forEach((v, i) => {
+        expect(Math.abs(turned[i]! - v), `seed ${seed}, region ${i}, rotated`).toBeLessThanOrEqual(
+          FLOAT_REL * areaKm2(p),
+        );
+        expect(reordered[order.indexOf(i)], `seed ${seed}, region ${i}, reordered`).toBe(v);
+      });
+    }
+  });
+});
