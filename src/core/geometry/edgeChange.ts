@@ -14,7 +14,7 @@
  * property tests and the real-data tests compare this engine with Turf's overlay and with GEOS.
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
-import { EdgeTable } from './edgeHash.ts';
+import { EdgeTable, PointSet } from './edgeHash.ts';
 import { edgeSetOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
@@ -27,6 +27,17 @@ export interface Prepared {
   set: EdgeSet;
   table: EdgeTable;
   strips: StripIndex;
+  /** The boundary's vertices, made when first needed (see {@link edgeChange}'s classification). */
+  vertices?: PointSet;
+}
+
+function verticesOf(P: Prepared): PointSet {
+  if (!P.vertices) {
+    const { x0, y0, n } = P.set;
+    P.vertices = new PointSet(n);
+    for (let i = 0; i < n; i++) P.vertices.add(x0[i]!, y0[i]!);
+  }
+  return P.vertices;
 }
 
 const preparedCache = new WeakMap<AreaGeometry, Prepared>();
@@ -173,28 +184,55 @@ export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): Edge
     if (j !== -1) stateA[i] = stateB[j] = OPPOSITE;
   }
 
-  // Classify the rest by one point (the middle) against the other geometry.
+  // Classify the rest by one point (the middle) against the other geometry. Along a run of pieces, one after the
+  // other, the side can only change where the run meets the other boundary, and every such point is a vertex of the
+  // other side: its own vertex, a split point of its pieces, or a crossing, where both sides were split at the same
+  // point (src/core/geometry/splitEdges.ts). So a piece that starts where the previous one ended, at a point that is
+  // no vertex of the other side, is on the previous piece's side: one hash lookup instead of a point-in-polygon test.
   const gained: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   const lost: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   const route = (
     p: Pieces,
-    i: number,
-    state: number,
+    n: number,
+    state: Uint8Array,
     other: StripIndex,
+    otherVertices: PointSet,
+    otherPieces: Pieces,
     outside: Pieces,
     inside: Pieces,
   ): void => {
-    if (state === SAME) return;
-    const x0 = p.x0[i]!;
-    const y0 = p.y0[i]!;
-    const x1 = p.x1[i]!;
-    const y1 = p.y1[i]!;
-    if (state === OPPOSITE || !insideEdges(other, (x0 + x1) / 2, (y0 + y1) / 2))
-      pushEdge(outside, x0, y0, x1, y1, p.term[i]!);
-    else pushEdge(inside, x1, y1, x0, y0, -p.term[i]!);
+    const splitPoints = new PointSet(otherPieces.x0.length);
+    for (let j = 0; j < otherPieces.x0.length; j++) splitPoints.add(otherPieces.x0[j]!, otherPieces.y0[j]!);
+    let previous = -1;
+    let wasInside = false;
+    for (let i = 0; i < n; i++) {
+      const s = state[i]!;
+      if (s === SAME) continue;
+      const x0 = p.x0[i]!;
+      const y0 = p.y0[i]!;
+      const x1 = p.x1[i]!;
+      const y1 = p.y1[i]!;
+      let isInside: boolean;
+      if (s === OPPOSITE) isInside = false;
+      else if (
+        previous === i - 1 &&
+        p.x1[previous] === x0 &&
+        p.y1[previous] === y0 &&
+        !otherVertices.has(x0, y0) &&
+        !splitPoints.has(x0, y0)
+      )
+        isInside = wasInside;
+      else isInside = insideEdges(other, (x0 + x1) / 2, (y0 + y1) / 2);
+      if (!isInside) pushEdge(outside, x0, y0, x1, y1, p.term[i]!);
+      else pushEdge(inside, x1, y1, x0, y0, -p.term[i]!);
+      if (s !== OPPOSITE) {
+        previous = i;
+        wasInside = isInside;
+      }
+    }
   };
-  for (let i = 0; i < na; i++) route(pa, i, stateA[i]!, B.strips, lost, gained);
-  for (let j = 0; j < nb; j++) route(pb, j, stateB[j]!, A.strips, gained, lost);
+  route(pa, na, stateA, B.strips, verticesOf(B), pb, lost, gained);
+  route(pb, nb, stateB, A.strips, verticesOf(A), pa, gained, lost);
 
   // (4) Areas from the edges; (5) polygons.
   const gainedPolygons = linkRings(gained);

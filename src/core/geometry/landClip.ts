@@ -10,6 +10,7 @@
 import { unionEdges } from './unionEdges.ts';
 import { changeBetween } from './changeBetween.ts';
 import { boundsOf } from './boundsOf.ts';
+import { markValid } from './makeValid.ts';
 import type { AreaGeometry } from '../model/model.ts';
 
 /** The land outline with the complements made from it so far, keyed by their box. */
@@ -79,5 +80,8 @@ export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGe
   }
   const clipped = changeBetween(outside, g).gained;
   if (clipped) outline.clipped.add(clipped);
-  return clipped;
+  // The engine's own output, as its unions are (src/core/geometry/changeBetween.ts, classGeometry): its pieces were
+  // noded against each other, so makeValid's sweep for crossings is skipped when it is compared next (~0.2 ms a side
+  // of bench (f); the sweep passed every clip of the reference data: 769 archive days and 75 UA Control Map days).
+  return markValid(clipped);
 }
