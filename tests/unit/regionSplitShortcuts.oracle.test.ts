@@ -6,6 +6,9 @@
  *   point decides (`wholly`). Exercised by a large polygon, with and without a hole, over a tiling of small regions:
  *   some regions lie wholly inside it, some wholly in its hole, some wholly outside but within its box.
  * - A polygon's strip index is made once and shared by every region it spans.
+ * - Runs of pieces take one point-in-polygon test: a piece starting where the previous one ended, at no vertex of the
+ *   other side, is on the previous piece's side. Exercised by polygons drawn through the regions' own vertices
+ *   (touching and crossing there) and along their borders (shared stretches).
  */
 import type { Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +28,7 @@ const ROWS = 6;
  * A tiling of [30, 38] × [44, 50] into COLS × ROWS regions of about 1°, with jittered corners and a jittered middle
  * vertex on every side, shared with the neighbour (as oblasts share their borders' vertices).
  */
-function tiling(random: () => number): Polygon[] {
+function tiling(random: () => number): { regions: Polygon[]; corner: Position[][] } {
   const corner: Position[][] = [];
   for (let i = 0; i <= COLS; i++) {
     corner.push([]);
@@ -63,7 +66,26 @@ function tiling(random: () => number): Polygon[] {
       regions.push({ type: 'Polygon', coordinates: [ring] });
     }
   }
-  return regions;
+  return { regions, corner };
+}
+
+/**
+ * A polygon through the tiling's corners: diagonals across cells, corner to corner (the boundaries meet at the
+ * corners only), with a stretch along the regions' borders through their middle vertices (a shared stretch).
+ */
+function throughCorners(random: () => number, corner: Position[][], regions: readonly Polygon[]): Polygon {
+  const i = 1 + Math.floor(random() * 3);
+  const j = 1 + Math.floor(random() * 2);
+  // The south side of cell (i, j) as the region draws it: corner, middle vertex, corner.
+  const south = regions[i * ROWS + j]!.coordinates[0]!.slice(0, 3);
+  const path: Position[] = [
+    ...south,
+    corner[i + 2]![j + 1]!,
+    corner[i + 3]![j + 3]!,
+    corner[i + 1]![j + 3]!,
+    corner[i - 1]![j + 2]!,
+  ];
+  return { type: 'Polygon', coordinates: [[...path, path[0]!]] };
 }
 
 /** A star-shaped ring of `n` vertices around (cx, cy), radii between r and 1.3 r, counter-clockwise. */
@@ -149,7 +171,7 @@ describe('areaByRegion shortcuts (GEOS oracle, metamorphic)', () => {
     const seen = { inside: 0, outsideInBox: 0, crossed: 0 };
     for (let seed = 1; seed <= 12; seed++) {
       const random = mulberry32(seed);
-      const regions = tiling(random);
+      const { regions } = tiling(random);
       const p = bigPolygon(random, seed % 2 === 0);
       const k = kinds(p, regions);
       seen.inside += k.inside;
@@ -168,10 +190,26 @@ describe('areaByRegion shortcuts (GEOS oracle, metamorphic)', () => {
     expect(seen.crossed).toBeGreaterThanOrEqual(50);
   });
 
+  it('a polygon through the regions’ vertices and along their borders equals GEOS per region, at any ring start', () => {
+    for (let seed = 41; seed <= 60; seed++) {
+      const random = mulberry32(seed);
+      const { regions, corner } = tiling(random);
+      const p = throughCorners(random, corner, regions);
+      const split = areaByRegion(p, regions);
+      regions.forEach((r, i) => near(split[i]!, geosIntersectionKm2(p, r), `seed ${seed}, region ${i}`));
+      const turned = areaByRegion(rotated(p, random), regions);
+      split.forEach((v, i) =>
+        expect(Math.abs(turned[i]! - v), `seed ${seed}, region ${i}`).toBeLessThanOrEqual(
+          FLOAT_REL * areaKm2(p),
+        ),
+      );
+    }
+  });
+
   it('rotating ring starts, reversing the holes and reordering the regions keeps every figure', () => {
     for (let seed = 21; seed <= 28; seed++) {
       const random = mulberry32(seed);
-      const regions = tiling(random);
+      const { regions } = tiling(random);
       const p = bigPolygon(random, true);
       const base = areaByRegion(p, regions);
       const turned = areaByRegion(rotated(p, random), regions);

@@ -8,17 +8,33 @@
  * one region or outside all, and one point-in-polygon test decides — most change polygons are such.
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
-import { EdgeTable } from './edgeHash.ts';
+import { EdgeTable, PointSet } from './edgeHash.ts';
 import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG } from './orient.ts';
-import { splitEdges } from './splitEdges.ts';
+import { splitEdges, type Pieces } from './splitEdges.ts';
 import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 interface PreparedRegion {
   set: EdgeSet;
   strips: StripIndex;
+  /** The region's vertices, made when first needed. */
+  vertices?: PointSet;
+}
+
+/** The vertices of a set of edges (every vertex starts an edge). */
+function verticesOf(set: EdgeSet): PointSet {
+  const out = new PointSet(set.n);
+  for (let i = 0; i < set.n; i++) out.add(set.x0[i]!, set.y0[i]!);
+  return out;
+}
+
+/** The start points of pieces: with the other side's vertices, every point where two split boundaries meet. */
+function startsOf(p: Pieces): PointSet {
+  const out = new PointSet(p.x0.length);
+  for (let i = 0; i < p.x0.length; i++) out.add(p.x0[i]!, p.y0[i]!);
+  return out;
 }
 
 /** All regions' edges in one grid: cell c holds global edge ids items[start[c] .. start[c + 1]). */
@@ -136,9 +152,10 @@ function gridFor(geometries: readonly AreaGeometry[], key: readonly AreaGeometry
 /** Below this many edges a polygon is tested point by point against every edge rather than through strips. */
 const SMALL_POLYGON = 48;
 
-/** A polygon's strip index, made when first needed and shared by every region it is measured in. */
+/** A polygon's strip index and vertices, made when first needed and shared by every region it is measured in. */
 interface LazyStrips {
   strips?: StripIndex;
+  vertices?: PointSet;
 }
 
 /**
@@ -156,7 +173,14 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
   const nr = pr.x0.length;
   const taken = new Uint8Array(nr);
   const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
+  // Runs of pieces take one point-in-polygon test, as in the change engine (src/core/geometry/edgeChange.ts): a
+  // piece that starts where the previous one ended, at a point that is no vertex of the other side (its own or a
+  // split point), lies on the previous piece's side.
+  const rVertices = (R.vertices ??= verticesOf(R.set));
+  const rStarts = startsOf(pr);
   let sum = 0;
+  let previous = -1;
+  let wasInside = false;
   for (let i = 0; i < pp.x0.length; i++) {
     const x0 = pp.x0[i]!;
     const y0 = pp.y0[i]!;
@@ -175,16 +199,43 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
       taken[j] = 1;
       continue;
     }
-    if (insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2)) sum += pp.term[i]!;
+    const inside: boolean =
+      previous === i - 1 &&
+      pp.x1[previous] === x0 &&
+      pp.y1[previous] === y0 &&
+      !rVertices.has(x0, y0) &&
+      !rStarts.has(x0, y0)
+        ? wasInside
+        : insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2);
+    if (inside) sum += pp.term[i]!;
+    previous = i;
+    wasInside = inside;
   }
+  const pVertices = (own.vertices ??= verticesOf(P));
+  const pStarts = startsOf(pp);
+  previous = -1;
   for (let j = 0; j < nr; j++) {
     if (taken[j]) continue;
-    const mx = (pr.x0[j]! + pr.x1[j]!) / 2;
-    const my = (pr.y0[j]! + pr.y1[j]!) / 2;
+    const x0 = pr.x0[j]!;
+    const y0 = pr.y0[j]!;
     let inside: boolean;
-    if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
-    else inside = insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
+    if (
+      previous === j - 1 &&
+      pr.x1[previous] === x0 &&
+      pr.y1[previous] === y0 &&
+      !pVertices.has(x0, y0) &&
+      !pStarts.has(x0, y0)
+    )
+      inside = wasInside;
+    else {
+      const mx = (x0 + pr.x1[j]!) / 2;
+      const my = (y0 + pr.y1[j]!) / 2;
+      if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
+      else inside = insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
+    }
     if (inside) sum += pr.term[j]!;
+    previous = j;
+    wasInside = inside;
   }
   return Math.max(0, sum * TERM_TO_KM2);
 }
