@@ -192,6 +192,10 @@ export function pairs(
   }
 }
 
+/** Scratch arrays of {@link piecesOf}: the split points of one edge, their order and positions along it. */
+const order: number[] = [];
+let along = new Float64Array(16);
+
 /**
  * The listed edges of S cut at their split points, in order along each edge.
  * @example piecesOf(a, allOfA, splitsOfA).x0.length
@@ -215,27 +219,33 @@ export function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pi
     }
     const ux = bx - ax;
     const uy = by - ay;
-    const pts: { t: number; x: number; y: number }[] = [];
-    for (let p = 0; p < list.length; p += 2) {
-      const x = list[p]!;
-      const y = list[p + 1]!;
+    // The split points in order along the edge: positions along it, sorted with their indices (no object per point).
+    const count = list.length >> 1;
+    order.length = 0;
+    if (along.length < count) along = new Float64Array(Math.max(count, 2 * along.length));
+    for (let p = 0; p < count; p++) {
+      const x = list[2 * p]!;
+      const y = list[2 * p + 1]!;
       if ((x === ax && y === ay) || (x === bx && y === by)) continue;
-      pts.push({ t: (x - ax) * ux + (y - ay) * uy, x, y });
+      along[p] = (x - ax) * ux + (y - ay) * uy;
+      order.push(p);
     }
-    pts.sort((p, q) => p.t - q.t);
+    if (order.length > 1) order.sort((p, q) => along[p]! - along[q]!);
     let px = ax;
     let py = ay;
     let pq = qOfLat(ay);
-    for (const p of [...pts, { t: Infinity, x: bx, y: by }]) {
-      if (p.x === px && p.y === py) continue;
-      const q = qOfLat(p.y);
+    for (let o = 0; o <= order.length; o++) {
+      const x = o < order.length ? list[2 * order[o]!]! : bx;
+      const y = o < order.length ? list[2 * order[o]! + 1]! : by;
+      if (x === px && y === py) continue;
+      const q = qOfLat(y);
       out.x0.push(px);
       out.y0.push(py);
-      out.x1.push(p.x);
-      out.y1.push(p.y);
-      out.term.push(edgeTerm(px, py, p.x, p.y, pq, q));
-      px = p.x;
-      py = p.y;
+      out.x1.push(x);
+      out.y1.push(y);
+      out.term.push(edgeTerm(px, py, x, y, pq, q));
+      px = x;
+      py = y;
       pq = q;
     }
   }
