@@ -144,6 +144,52 @@ function lazyChange(
  * @example edgeChange(occupied0815, occupied1120)?.gainedKm2
  */
 export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): EdgeChange | null {
+  const c = classified(a, b);
+  // (4) Areas from the edges; (5) polygons.
+  const gainedPolygons = linkRings(c.gained);
+  const lostPolygons = linkRings(c.lost);
+  if (!gainedPolygons || !lostPolygons) return null;
+  // Measured on the linked polygons, so the figures are exactly those of the polygons exported (linking drops only
+  // rounding slivers under 1 m²).
+  return lazyChange(
+    { ...c.figures, gainedKm2: measure(gainedPolygons), lostKm2: measure(lostPolygons) },
+    gainedPolygons,
+    lostPolygons,
+  );
+}
+
+/** What B ∖ A and A ∖ B are made of, before linking: {@link edgeChange}'s steps (1)–(3). */
+interface Classified {
+  figures: { areaFromKm2: number; areaToKm2: number; netKm2: number };
+  gained: Pieces;
+  lost: Pieces;
+}
+
+/**
+ * Only what `b` adds to `a` (its `gained`), for a clip (src/core/geometry/landClip.ts), which never reads the rest:
+ * the "lost" pieces are not linked into polygons (half a millisecond a clip, the lost side being the land's
+ * complement). `lostKm2` is the sum of their area terms, for the caller's check gained − lost = net; linking would
+ * only drop slivers under 1 m². Null when the gained pieces do not close into rings.
+ * @example edgeDifference(outsideTheLand, occupied)?.gained
+ */
+export function edgeDifference(
+  a: AreaGeometry | null,
+  b: AreaGeometry | null,
+): (Omit<EdgeChange, 'gained' | 'lost'> & { gained: AreaGeometry | null }) | null {
+  const c = classified(a, b);
+  const gainedPolygons = linkRings(c.gained);
+  if (!gainedPolygons) return null;
+  let lost = 0;
+  for (const t of c.lost.term) lost += t;
+  return {
+    ...c.figures,
+    gainedKm2: measure(gainedPolygons),
+    lostKm2: Math.max(0, lost * TERM_TO_KM2),
+    gained: asGeometry(gainedPolygons),
+  };
+}
+
+function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified {
   const A = prepared(a);
   const B = prepared(b);
   const areaFromKm2 = A.set.total * TERM_TO_KM2;
@@ -160,8 +206,13 @@ export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): Edge
   const dA = differing(A, B);
   const dB = differing(B, A);
   const netKm2 = areaToKm2 - areaFromKm2;
+  const figures = { areaFromKm2, areaToKm2, netKm2 };
   if (dA.length === 0 && dB.length === 0)
-    return lazyChange({ areaFromKm2, areaToKm2, gainedKm2: 0, lostKm2: 0, netKm2 }, [], []);
+    return {
+      figures,
+      gained: { x0: [], y0: [], x1: [], y1: [], term: [] },
+      lost: { x0: [], y0: [], x1: [], y1: [], term: [] },
+    };
 
   // (2) Split where they cross or touch.
   const [pa, pb] = splitEdges(A.set, dA, B.set, dB);
@@ -234,15 +285,5 @@ export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): Edge
   route(pa, na, stateA, B.strips, verticesOf(B), pb, lost, gained);
   route(pb, nb, stateB, A.strips, verticesOf(A), pa, gained, lost);
 
-  // (4) Areas from the edges; (5) polygons.
-  const gainedPolygons = linkRings(gained);
-  const lostPolygons = linkRings(lost);
-  if (!gainedPolygons || !lostPolygons) return null;
-  // Measured on the linked polygons, so the figures are exactly those of the polygons exported (linking drops only
-  // rounding slivers under 1 m²).
-  return lazyChange(
-    { areaFromKm2, areaToKm2, gainedKm2: measure(gainedPolygons), lostKm2: measure(lostPolygons), netKm2 },
-    gainedPolygons,
-    lostPolygons,
-  );
+  return { figures, gained, lost };
 }
