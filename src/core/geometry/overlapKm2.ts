@@ -23,6 +23,10 @@ interface PreparedRegion {
   vertices?: PointSet;
 }
 
+/** From this many pieces (both sides) on, runs of pieces are classified by one test ({@link overlapNear}). */
+const RUN_PIECES = 64;
+const NO_POINTS = new PointSet(0);
+
 /** The vertices of a set of edges (every vertex starts an edge). */
 function verticesOf(set: EdgeSet): PointSet {
   const out = new PointSet(set.n);
@@ -176,8 +180,11 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
   // Runs of pieces take one point-in-polygon test, as in the change engine (src/core/geometry/edgeChange.ts): a
   // piece that starts where the previous one ended, at a point that is no vertex of the other side (its own or a
   // split point), lies on the previous piece's side.
-  const rVertices = (R.vertices ??= verticesOf(R.set));
-  const rStarts = startsOf(pr);
+  // Below a few dozen pieces the point sets cost more than the tests they save (the disagreement's ~340 small
+  // polygons along the coast); `previous` then never matches.
+  const runs = pp.x0.length + nr >= RUN_PIECES;
+  const rVertices = runs ? (R.vertices ??= verticesOf(R.set)) : NO_POINTS;
+  const rStarts = runs ? startsOf(pr) : NO_POINTS;
   let sum = 0;
   let previous = -1;
   let wasInside = false;
@@ -200,6 +207,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
       continue;
     }
     const inside: boolean =
+      runs &&
       previous === i - 1 &&
       pp.x1[previous] === x0 &&
       pp.y1[previous] === y0 &&
@@ -211,8 +219,8 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
     previous = i;
     wasInside = inside;
   }
-  const pVertices = (own.vertices ??= verticesOf(P));
-  const pStarts = startsOf(pp);
+  const pVertices = runs ? (own.vertices ??= verticesOf(P)) : NO_POINTS;
+  const pStarts = runs ? startsOf(pp) : NO_POINTS;
   previous = -1;
   for (let j = 0; j < nr; j++) {
     if (taken[j]) continue;
@@ -220,6 +228,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
     const y0 = pr.y0[j]!;
     let inside: boolean;
     if (
+      runs &&
       previous === j - 1 &&
       pr.x1[previous] === x0 &&
       pr.y1[previous] === y0 &&
