@@ -1,4 +1,8 @@
 /**
+ * The edges a clip is compared on are made from the engine's linked edges, not read back from its GeoJSON
+ * (src/core/geometry/edgeSet.ts, edgeSetOfLinked): they must be the very set edgeSetOf makes of the GeoJSON, to the
+ * last bit, whichever way the input's rings were wound.
+ *
  * A clip to the land is trusted as valid when it is compared next (src/core/geometry/landClip.ts marks it, as the
  * engine's unions are; issue #16's 20 ms goal): GEOS must find every clip valid and of the area of its own
  * intersection, on shapes that cross a jagged coast and an inland border, with holes and several parts; and
@@ -7,6 +11,9 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { areaKm2, clipToLand, landOutline, makeValid } from '../../src/core/index.ts';
+import { preparedEdges } from '../../src/core/geometry/edgeChange.ts';
+import { edgeSetOf, type EdgeSet } from '../../src/core/geometry/edgeSet.ts';
+import { polygonsOf } from '../../src/core/model/polygonsOf.ts';
 import { loadGeos, type Geos } from '../support/geos.ts';
 import { mulberry32 } from '../support/random.ts';
 import { FLOAT_REL, INDEPENDENT_CHANGE_ABS_KM2, INDEPENDENT_CHANGE_REL } from './tolerances.ts';
@@ -48,6 +55,25 @@ function shape(random: () => number): MultiPolygon {
   };
 }
 
+/** The parts of an edge set that must agree to the last bit. */
+const bits = (e: EdgeSet) => ({
+  n: e.n,
+  x0: [...e.x0],
+  y0: [...e.y0],
+  x1: [...e.x1],
+  y1: [...e.y1],
+  term: [...e.term],
+  box: e.box,
+  total: e.total,
+  ringStarts: e.ringStarts,
+});
+
+/** The same shape with every ring wound the other way (outer rings clockwise, holes counter-clockwise). */
+const reversed = (g: MultiPolygon): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: g.coordinates.map((p) => p.map((ring) => [...ring].reverse())),
+});
+
 let geos: Geos;
 beforeAll(async () => {
   geos = await loadGeos();
@@ -70,6 +96,20 @@ describe('clipToLand output is valid (GEOS oracle, metamorphic)', () => {
         INDEPENDENT_CHANGE_ABS_KM2 + INDEPENDENT_CHANGE_REL * expected,
       );
       expect(makeValid(clipped)).toBe(clipped);
+    }
+  });
+
+  it('the clip’s prepared edges are the set edgeSetOf makes of its GeoJSON, bit for bit, however the input is wound', () => {
+    for (let seed = 51; seed <= 70; seed++) {
+      const random = mulberry32(seed);
+      const outline = landOutline(land(random));
+      const g = shape(random);
+      for (const input of [g, reversed(g)]) {
+        const clipped = clipToLand(input, outline)!;
+        expect(bits(preparedEdges(clipped).set), `seed ${seed}`).toEqual(
+          bits(edgeSetOf(polygonsOf(clipped))),
+        );
+      }
     }
   });
 

@@ -15,7 +15,7 @@
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable, PointSet } from './edgeHash.ts';
-import { edgeSetOf, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, edgeSetOfLinked, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
@@ -44,7 +44,10 @@ const preparedCache = new WeakMap<AreaGeometry, Prepared>();
 const EMPTY: Prepared = prepare(null);
 
 function prepare(g: AreaGeometry | null): Prepared {
-  const set = edgeSetOf(polygonsOf(g));
+  return preparedSet(edgeSetOf(polygonsOf(g)));
+}
+
+function preparedSet(set: EdgeSet): Prepared {
   return { set, table: new EdgeTable(set.x0, set.y0, set.x1, set.y1, set.n), strips: stripIndexOf(set) };
 }
 
@@ -163,6 +166,12 @@ interface Classified {
   figures: { areaFromKm2: number; areaToKm2: number; netKm2: number };
   gained: Pieces;
   lost: Pieces;
+  /**
+   * Gained pieces from here on are B's, in B's direction; those before are A's, turned round (their terms negated).
+   * B's keep the terms of B's edges as drawn unless B's edge set turned a ring round (`bAsDrawn` false).
+   */
+  gainedFromB: number;
+  bAsDrawn: boolean;
 }
 
 /**
@@ -181,11 +190,19 @@ export function edgeDifference(
   if (!gainedPolygons) return null;
   let lost = 0;
   for (const t of c.lost.term) lost += t;
+  const gained = asGeometry(gainedPolygons);
+  // What the result is compared with next needs its edges prepared: made from the linked edges, not from the GeoJSON
+  // just built (the same set to the last bit: src/core/geometry/edgeSet.ts, edgeSetOfLinked).
+  if (gained) {
+    const fromB = (k: number, i: number): boolean =>
+      c.bAsDrawn && gainedPolygons[k]!.source[i]! >= c.gainedFromB;
+    preparedCache.set(gained, preparedSet(edgeSetOfLinked(gainedPolygons, fromB)));
+  }
   return {
     ...c.figures,
     gainedKm2: measure(gainedPolygons),
     lostKm2: Math.max(0, lost * TERM_TO_KM2),
-    gained: asGeometry(gainedPolygons),
+    gained,
   };
 }
 
@@ -212,6 +229,8 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified 
       figures,
       gained: { x0: [], y0: [], x1: [], y1: [], term: [] },
       lost: { x0: [], y0: [], x1: [], y1: [], term: [] },
+      gainedFromB: 0,
+      bAsDrawn: false,
     };
 
   // (2) Split where they cross or touch.
@@ -283,7 +302,8 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified 
     }
   };
   route(pa, na, stateA, B.strips, verticesOf(B), pb, lost, gained);
+  const gainedFromB = gained.x0.length;
   route(pb, nb, stateB, A.strips, verticesOf(A), pa, gained, lost);
 
-  return { figures, gained, lost };
+  return { figures, gained, lost, gainedFromB, bAsDrawn: B.set.rewound === false };
 }

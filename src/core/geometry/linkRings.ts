@@ -18,6 +18,8 @@ import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
 export interface LinkedPolygon {
   edges: EdgeSet;
   ringStarts: number[];
+  /** Which of the input edges each edge is (its index in what was linked). */
+  source: Int32Array;
 }
 
 /**
@@ -213,6 +215,7 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
     x1: new Float64Array(m),
     y1: new Float64Array(m),
     term: new Float64Array(m),
+    source: new Int32Array(m),
   };
   let i = 0;
   return outers.map((outer, k) => {
@@ -228,6 +231,7 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
         all.x1[i] = x1[e]!;
         all.y1[i] = y1[e]!;
         all.term[i] = term[e]!;
+        all.source[i] = e;
         i++;
       }
       total += r.sum;
@@ -242,6 +246,6 @@ export function linkRings(edges: Pieces): LinkedPolygon[] | null {
       box: outer.box,
       total,
     };
-    return { edges: set, ringStarts };
+    return { edges: set, ringStarts, source: all.source.subarray(from, i) };
   });
 }
