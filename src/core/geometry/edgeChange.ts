@@ -19,7 +19,7 @@ import { edgeSetOf, edgeSetOfLinked, rememberPolygonEdges, type EdgeSet } from '
 import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
-import { splitEdges, type Pieces } from './splitEdges.ts';
+import { splitEdges, splitPointSet, type Pieces } from './splitEdges.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 /** A geometry's edges with the lookups built on them, made once per geometry object. */
@@ -165,7 +165,9 @@ export function edgeChange(a: AreaGeometry | null, b: AreaGeometry | null): Edge
 interface Classified {
   figures: { areaFromKm2: number; areaToKm2: number; netKm2: number };
   gained: Pieces;
+  /** Empty when not kept: then only their terms' sum, `lostTerms`. */
   lost: Pieces;
+  lostTerms: number;
   /**
    * Gained pieces from here on are B's, in B's direction; those before are A's, turned round (their terms negated).
    * B's keep the terms of B's edges as drawn unless B's edge set turned a ring round (`bAsDrawn` false).
@@ -185,11 +187,9 @@ export function edgeDifference(
   a: AreaGeometry | null,
   b: AreaGeometry | null,
 ): (Omit<EdgeChange, 'gained' | 'lost'> & { gained: AreaGeometry | null }) | null {
-  const c = classified(a, b);
+  const c = classified(a, b, false);
   const gainedPolygons = linkRings(c.gained);
   if (!gainedPolygons) return null;
-  let lost = 0;
-  for (const t of c.lost.term) lost += t;
   const gained = asGeometry(gainedPolygons);
   // What the result is compared with next needs its edges prepared: made from the linked edges, not from the GeoJSON
   // just built (the same set to the last bit: src/core/geometry/edgeSet.ts, edgeSetOfLinked).
@@ -201,12 +201,12 @@ export function edgeDifference(
   return {
     ...c.figures,
     gainedKm2: measure(gainedPolygons),
-    lostKm2: Math.max(0, lost * TERM_TO_KM2),
+    lostKm2: Math.max(0, c.lostTerms * TERM_TO_KM2),
     gained,
   };
 }
 
-function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified {
+function classified(a: AreaGeometry | null, b: AreaGeometry | null, keepLost = true): Classified {
   const A = prepared(a);
   const B = prepared(b);
   const areaFromKm2 = A.set.total * TERM_TO_KM2;
@@ -229,12 +229,13 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified 
       figures,
       gained: { x0: [], y0: [], x1: [], y1: [], term: [] },
       lost: { x0: [], y0: [], x1: [], y1: [], term: [] },
+      lostTerms: 0,
       gainedFromB: 0,
       bAsDrawn: false,
     };
 
   // (2) Split where they cross or touch.
-  const [pa, pb] = splitEdges(A.set, dA, B.set, dB);
+  const [pa, pb, splitsOfA, splitsOfB] = splitEdges(A.set, dA, B.set, dB);
 
   // (3) Pieces that now coincide: same direction bounds neither result; opposite directions bound both.
   const na = pa.x0.length;
@@ -257,22 +258,21 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified 
   // Classify the rest by one point (the middle) against the other geometry. Along a run of pieces, one after the
   // other, the side can only change where the run meets the other boundary, and every such point is a vertex of the
   // other side: its own vertex, a split point of its pieces, or a crossing, where both sides were split at the same
-  // point (src/core/geometry/splitEdges.ts). So a piece that starts where the previous one ended, at a point that is
+  // point (src/core/geometry/splitEdges.ts, splitPointSet). So a piece that starts where the previous one ended, at a point that is
   // no vertex of the other side, is on the previous piece's side: one hash lookup instead of a point-in-polygon test.
   const gained: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
-  const lost: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
+  const lost: Pieces | null = keepLost ? { x0: [], y0: [], x1: [], y1: [], term: [] } : null;
+  let lostTerms = 0;
   const route = (
     p: Pieces,
     n: number,
     state: Uint8Array,
     other: StripIndex,
     otherVertices: PointSet,
-    otherPieces: Pieces,
-    outside: Pieces,
-    inside: Pieces,
+    splitPoints: PointSet,
+    outside: Pieces | null,
+    inside: Pieces | null,
   ): void => {
-    const splitPoints = new PointSet(otherPieces.x0.length);
-    for (let j = 0; j < otherPieces.x0.length; j++) splitPoints.add(otherPieces.x0[j]!, otherPieces.y0[j]!);
     let previous = -1;
     let wasInside = false;
     for (let i = 0; i < n; i++) {
@@ -293,17 +293,28 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null): Classified 
       )
         isInside = wasInside;
       else isInside = insideEdges(other, (x0 + x1) / 2, (y0 + y1) / 2);
-      if (!isInside) pushEdge(outside, x0, y0, x1, y1, p.term[i]!);
-      else pushEdge(inside, x1, y1, x0, y0, -p.term[i]!);
+      // A side not kept (null: the lost side of a clip) is only summed.
+      if (!isInside) {
+        if (outside) pushEdge(outside, x0, y0, x1, y1, p.term[i]!);
+        else lostTerms += p.term[i]!;
+      } else if (inside) pushEdge(inside, x1, y1, x0, y0, -p.term[i]!);
+      else lostTerms -= p.term[i]!;
       if (s !== OPPOSITE) {
         previous = i;
         wasInside = isInside;
       }
     }
   };
-  route(pa, na, stateA, B.strips, verticesOf(B), pb, lost, gained);
+  route(pa, na, stateA, B.strips, verticesOf(B), splitPointSet(splitsOfB), lost, gained);
   const gainedFromB = gained.x0.length;
-  route(pb, nb, stateB, A.strips, verticesOf(A), pa, gained, lost);
+  route(pb, nb, stateB, A.strips, verticesOf(A), splitPointSet(splitsOfA), gained, lost);
 
-  return { figures, gained, lost, gainedFromB, bAsDrawn: B.set.rewound === false };
+  return {
+    figures,
+    gained,
+    lost: lost ?? { x0: [], y0: [], x1: [], y1: [], term: [] },
+    lostTerms,
+    gainedFromB,
+    bAsDrawn: B.set.rewound === false,
+  };
 }

@@ -13,7 +13,7 @@ import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG } from './orient.ts';
-import { splitEdges, type Pieces } from './splitEdges.ts';
+import { splitEdges, splitPointSet } from './splitEdges.ts';
 import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 interface PreparedRegion {
@@ -31,13 +31,6 @@ const NO_POINTS = new PointSet(0);
 function verticesOf(set: EdgeSet): PointSet {
   const out = new PointSet(set.n);
   for (let i = 0; i < set.n; i++) out.add(set.x0[i]!, set.y0[i]!);
-  return out;
-}
-
-/** The start points of pieces: with the other side's vertices, every point where two split boundaries meet. */
-function startsOf(p: Pieces): PointSet {
-  const out = new PointSet(p.x0.length);
-  for (let i = 0; i < p.x0.length; i++) out.add(p.x0[i]!, p.y0[i]!);
   return out;
 }
 
@@ -173,7 +166,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
   // path sums them, so the figure is the same to the last bit. (The main occupied polygon's box holds whole oblasts,
   // Crimea's among them: hundreds of point-in-polygon tests each, before.)
   if (nearP.length === 0) return wholly(P, R, near, own);
-  const [pp, pr] = splitEdges(P, nearP, R.set, near);
+  const [pp, pr, splitsOfP, splitsOfR] = splitEdges(P, nearP, R.set, near);
   const nr = pr.x0.length;
   const taken = new Uint8Array(nr);
   const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
@@ -184,7 +177,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
   // polygons along the coast); `previous` then never matches.
   const runs = pp.x0.length + nr >= RUN_PIECES;
   const rVertices = runs ? (R.vertices ??= verticesOf(R.set)) : NO_POINTS;
-  const rStarts = runs ? startsOf(pr) : NO_POINTS;
+  const rSplits = runs ? splitPointSet(splitsOfR) : NO_POINTS;
   let sum = 0;
   let previous = -1;
   let wasInside = false;
@@ -212,7 +205,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
       pp.x1[previous] === x0 &&
       pp.y1[previous] === y0 &&
       !rVertices.has(x0, y0) &&
-      !rStarts.has(x0, y0)
+      !rSplits.has(x0, y0)
         ? wasInside
         : insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2);
     if (inside) sum += pp.term[i]!;
@@ -220,7 +213,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
     wasInside = inside;
   }
   const pVertices = runs ? (own.vertices ??= verticesOf(P)) : NO_POINTS;
-  const pStarts = runs ? startsOf(pp) : NO_POINTS;
+  const pSplits = runs ? splitPointSet(splitsOfP) : NO_POINTS;
   previous = -1;
   for (let j = 0; j < nr; j++) {
     if (taken[j]) continue;
@@ -233,7 +226,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
       pr.x1[previous] === x0 &&
       pr.y1[previous] === y0 &&
       !pVertices.has(x0, y0) &&
-      !pStarts.has(x0, y0)
+      !pSplits.has(x0, y0)
     )
       inside = wasInside;
     else {

@@ -8,6 +8,7 @@
  * T-junction written in decimals — on the edge in decimal, off it in binary — is split like an exact one.
  */
 import { edgeTerm, qOfLat } from './edgeArea.ts';
+import { PointSet } from './edgeHash.ts';
 import type { EdgeSet } from './edgeSet.ts';
 import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
 
@@ -254,6 +255,7 @@ export function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pi
 
 /**
  * The listed edges of P and of Q, each split wherever it crosses or touches an edge of the other list.
+ * With them, the split points of each side ({@link splitPointSet}).
  * @example const [p, q] = splitEdges(a, differingA, b, differingB)
  */
 export function splitEdges(
@@ -261,9 +263,23 @@ export function splitEdges(
   iP: ArrayLike<number>,
   Q: EdgeSet,
   iQ: ArrayLike<number>,
-): [Pieces, Pieces] {
+): [Pieces, Pieces, Splits, Splits] {
   const sp: Splits = new Map();
   const sq: Splits = new Map();
   pairs(P, iP, Q, iQ, sp, sq);
-  return [piecesOf(P, iP, sp), piecesOf(Q, iQ, sq)];
+  return [piecesOf(P, iP, sp), piecesOf(Q, iQ, sq), sp, sq];
+}
+
+/**
+ * The points where edges were split, as a set: with the edges' own vertices, every point where the pieces of one side
+ * can meet the other side's boundary (a crossing, or a vertex of the other side on an edge).
+ * @example const [pa, pb, , splitsOfB] = splitEdges(a, dA, b, dB); splitPointSet(splitsOfB).has(x, y)
+ */
+export function splitPointSet(splits: Splits): PointSet {
+  let n = 0;
+  for (const list of splits.values()) n += list.length >> 1;
+  const out = new PointSet(n);
+  for (const list of splits.values())
+    for (let k = 0; k < list.length; k += 2) out.add(list[k]!, list[k + 1]!);
+  return out;
 }
