@@ -21,6 +21,7 @@ import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { splitEdges, splitPointSet, type Pieces } from './splitEdges.ts';
 import { insideEdges, stripIndexOf, type StripIndex } from './stripIndex.ts';
+import { NODE_TOLERANCE_DEG } from './orient.ts';
 
 /** A geometry's edges with the lookups built on them, made once per geometry object. */
 export interface Prepared {
@@ -234,8 +235,32 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null, keepLost = t
       bAsDrawn: false,
     };
 
+  // When the lost side is only summed (a clip: A is the land's complement), A's edges whose box stays clear of B's
+  // box (grown by the noding tolerance) can neither be split by B nor lie inside it: they bound the lost side, and
+  // are summed here instead of being split and classified (most of the land's outline is far from a territory).
+  let lostTerms = 0;
+  let nearA = dA;
+  if (!keepLost) {
+    const T = NODE_TOLERANCE_DEG;
+    const [w, s, e, n] = B.set.box;
+    const { x0, y0, x1, y1, term } = A.set;
+    const kept = new Int32Array(dA.length);
+    let k = 0;
+    for (let j = 0; j < dA.length; j++) {
+      const i = dA[j]!;
+      const far =
+        (x0[i]! < w - T && x1[i]! < w - T) ||
+        (x0[i]! > e + T && x1[i]! > e + T) ||
+        (y0[i]! < s - T && y1[i]! < s - T) ||
+        (y0[i]! > n + T && y1[i]! > n + T);
+      if (far) lostTerms += term[i]!;
+      else kept[k++] = i;
+    }
+    nearA = kept.subarray(0, k);
+  }
+
   // (2) Split where they cross or touch.
-  const [pa, pb, splitsOfA, splitsOfB] = splitEdges(A.set, dA, B.set, dB);
+  const [pa, pb, splitsOfA, splitsOfB] = splitEdges(A.set, nearA, B.set, dB);
 
   // (3) Pieces that now coincide: same direction bounds neither result; opposite directions bound both.
   const na = pa.x0.length;
@@ -262,7 +287,6 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null, keepLost = t
   // no vertex of the other side, is on the previous piece's side: one hash lookup instead of a point-in-polygon test.
   const gained: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   const lost: Pieces | null = keepLost ? { x0: [], y0: [], x1: [], y1: [], term: [] } : null;
-  let lostTerms = 0;
   const route = (
     p: Pieces,
     n: number,

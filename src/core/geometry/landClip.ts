@@ -8,7 +8,7 @@
  * then reused, so a clip costs one run of the engine, with its edges prepared once (the engine caches them by object).
  */
 import { unionEdges } from './unionEdges.ts';
-import { CHANGE_INVARIANT_KM2, changeBetween } from './changeBetween.ts';
+import { CHANGE_INVARIANT_KM2, changeBetween, noteFallback } from './changeBetween.ts';
 import { edgeDifference } from './edgeChange.ts';
 import { boundsOf } from './boundsOf.ts';
 import { makeValid, markValid } from './makeValid.ts';
@@ -74,6 +74,11 @@ function difference(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometr
   const vb = makeValid(b);
   const d = edgeDifference(va, vb);
   if (d && Math.abs(d.gainedKm2 - d.lostKm2 - d.netKm2) <= CHANGE_INVARIANT_KM2) return d.gained;
+  noteFallback(
+    d
+      ? `clip: gained − lost − net = ${(d.gainedKm2 - d.lostKm2 - d.netKm2).toExponential(3)} km²`
+      : 'clip: the pieces on the land did not close into rings',
+  );
   return changeBetween(a, b).gained;
 }
 
