@@ -15,7 +15,7 @@
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable, PointSet } from './edgeHash.ts';
-import { edgeSetOf, edgeSetOfLinked, rememberPolygonEdges, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, edgeSetOfLinked, rememberPolygonEdges, vertexSetOf, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import { linkRings, ringsOf, type LinkedPolygon } from './linkRings.ts';
 import type { AreaGeometry } from '../model/model.ts';
@@ -32,14 +32,7 @@ export interface Prepared {
   vertices?: PointSet;
 }
 
-function verticesOf(P: Prepared): PointSet {
-  if (!P.vertices) {
-    const { x0, y0, n } = P.set;
-    P.vertices = new PointSet(n);
-    for (let i = 0; i < n; i++) P.vertices.add(x0[i]!, y0[i]!);
-  }
-  return P.vertices;
-}
+const verticesOf = (P: Prepared): PointSet => (P.vertices ??= vertexSetOf(P.set));
 
 const preparedCache = new WeakMap<AreaGeometry, Prepared>();
 const EMPTY: Prepared = prepare(null);
@@ -283,7 +276,7 @@ function classified(a: AreaGeometry | null, b: AreaGeometry | null, keepLost = t
   // Classify the rest by one point (the middle) against the other geometry. Along a run of pieces, one after the
   // other, the side can only change where the run meets the other boundary, and every such point is a vertex of the
   // other side: its own vertex, a split point of its pieces, or a crossing, where both sides were split at the same
-  // point (src/core/geometry/splitEdges.ts, splitPointSet). So a piece that starts where the previous one ended, at a point that is
+  // point (src/core/geometry/splitEdges.ts, splitPointSet). So a piece that starts where the previous one ended, at
   // no vertex of the other side, is on the previous piece's side: one hash lookup instead of a point-in-polygon test.
   const gained: Pieces = { x0: [], y0: [], x1: [], y1: [], term: [] };
   const lost: Pieces | null = keepLost ? { x0: [], y0: [], x1: [], y1: [], term: [] } : null;

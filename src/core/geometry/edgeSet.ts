@@ -5,6 +5,7 @@
  */
 import type { Position } from 'geojson';
 import { edgeTerm, qOfLat } from './edgeArea.ts';
+import { PointSet } from './edgeHash.ts';
 
 export interface EdgeSet {
   /** Number of edges. */
@@ -242,4 +243,15 @@ export function edgeSetOfLinked(
     ringStarts,
     rewound,
   };
+}
+
+/**
+ * The vertices of a set of edges (every vertex starts an edge), for the runs of pieces of the change engine and of
+ * the per-region split: the side of a run can only change at the other boundary's vertices and split points.
+ * @example vertexSetOf(set).has(37.1, 48.2)
+ */
+export function vertexSetOf(set: EdgeSet): PointSet {
+  const out = new PointSet(set.n);
+  for (let i = 0; i < set.n; i++) out.add(set.x0[i]!, set.y0[i]!);
+  return out;
 }

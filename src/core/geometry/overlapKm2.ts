@@ -9,7 +9,7 @@
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
 import { EdgeTable, PointSet } from './edgeHash.ts';
-import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
+import { edgeSetOf, polygonEdgeSet, vertexSetOf, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG } from './orient.ts';
@@ -26,13 +26,6 @@ interface PreparedRegion {
 /** From this many pieces (both sides) on, runs of pieces are classified by one test ({@link overlapNear}). */
 const RUN_PIECES = 64;
 const NO_POINTS = new PointSet(0);
-
-/** The vertices of a set of edges (every vertex starts an edge). */
-function verticesOf(set: EdgeSet): PointSet {
-  const out = new PointSet(set.n);
-  for (let i = 0; i < set.n; i++) out.add(set.x0[i]!, set.y0[i]!);
-  return out;
-}
 
 /** All regions' edges in one grid: cell c holds global edge ids items[start[c] .. start[c + 1]). */
 interface RegionGrid {
@@ -176,7 +169,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
   // Below a few dozen pieces the point sets cost more than the tests they save (the disagreement's ~340 small
   // polygons along the coast); `previous` then never matches.
   const runs = pp.x0.length + nr >= RUN_PIECES;
-  const rVertices = runs ? (R.vertices ??= verticesOf(R.set)) : NO_POINTS;
+  const rVertices = runs ? (R.vertices ??= vertexSetOf(R.set)) : NO_POINTS;
   const rSplits = runs ? splitPointSet(splitsOfR) : NO_POINTS;
   let sum = 0;
   let previous = -1;
@@ -212,7 +205,7 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
     previous = i;
     wasInside = inside;
   }
-  const pVertices = runs ? (own.vertices ??= verticesOf(P)) : NO_POINTS;
+  const pVertices = runs ? (own.vertices ??= vertexSetOf(P)) : NO_POINTS;
   const pSplits = runs ? splitPointSet(splitsOfP) : NO_POINTS;
   previous = -1;
   for (let j = 0; j < nr; j++) {
