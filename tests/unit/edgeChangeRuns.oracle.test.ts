@@ -83,6 +83,47 @@ describe('edgeChange: runs of pieces along boundaries that touch, cross at verti
     expect(changeEngineStats().fallbacks).toBe(0);
   });
 
+  it('boundaries crossing exactly at vertices both have (no split point there) change the side of a run', () => {
+    // A: [30, 32] × [45, 46] with a vertex every 0.05°; B: west of x = 31, its east side running through A's
+    // vertices (31, 45) and (31, 46), which are B's vertices too. Only the vertex sets tell a run its side changes.
+    const side = (from: Position, to: Position): Position[] =>
+      Array.from({ length: 40 }, (_, k): Position => [
+        grid(from[0]! + ((to[0]! - from[0]!) * k) / 40),
+        grid(from[1]! + ((to[1]! - from[1]!) * k) / 40),
+      ]);
+    const r = [
+      ...side([30, 45], [32, 45]),
+      ...side([32, 45], [32, 46]),
+      ...side([32, 46], [30, 46]),
+      ...side([30, 46], [30, 45]),
+    ];
+    const a: Polygon = { type: 'Polygon', coordinates: [[...r, r[0]!]] };
+    const b: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [29, 44],
+          [31, 44],
+          [31, 45],
+          [31, 46],
+          [31, 47],
+          [29, 47],
+          [29, 44],
+        ],
+      ],
+    };
+    resetChangeEngineStats();
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const c = changeBetween(p, q);
+      near(c.gainedKm2, geosDifferenceKm2(q, p), 'gained');
+      near(c.lostKm2, geosDifferenceKm2(p, q), 'lost');
+    }
+    expect(changeEngineStats().fallbacks).toBe(0);
+  });
+
   it('rotating where the rings start, and swapping A and B, keep every figure', () => {
     resetChangeEngineStats();
     for (let seed = 31; seed <= 50; seed++) {

@@ -8,7 +8,8 @@
  * - A polygon's strip index is made once and shared by every region it spans.
  * - Runs of pieces take one point-in-polygon test: a piece starting where the previous one ended, at no vertex of the
  *   other side, is on the previous piece's side. Exercised by polygons drawn through the regions' own vertices
- *   (touching and crossing there) and along their borders (shared stretches).
+ *   (touching and crossing there) and along their borders (shared stretches). Regions have 52 edges and the
+ *   large polygon 240, so that the runs are used (from 64 pieces on).
  */
 import type { Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +24,12 @@ const grid = (v: number): number => Math.round(v * 1e9) / 1e9;
 
 const COLS = 8;
 const ROWS = 6;
+/** Vertices along each side of a region between its corners: 52 edges a region, so the runs of pieces are used. */
+const SIDE_POINTS = 12;
 
 /**
- * A tiling of [30, 38] × [44, 50] into COLS × ROWS regions of about 1°, with jittered corners and a jittered middle
- * vertex on every side, shared with the neighbour (as oblasts share their borders' vertices).
+ * A tiling of [30, 38] × [44, 50] into COLS × ROWS regions of about 1°, with jittered corners and jittered vertices
+ * along every side, shared with the neighbour (as oblasts share their borders' vertices).
  */
 function tiling(random: () => number): { regions: Polygon[]; corner: Position[][] } {
   const corner: Position[][] = [];
@@ -37,21 +40,25 @@ function tiling(random: () => number): { regions: Polygon[]; corner: Position[][
       corner[i]!.push([grid(30 + i + inner(i, COLS)), grid(44 + j + inner(j, ROWS))]);
     }
   }
-  const middle = new Map<string, Position>();
-  const mid = (p: Position, q: Position): Position => {
-    const key = [p, q]
-      .map((v) => v.join(','))
-      .sort()
-      .join(';');
+  // SIDE_POINTS jittered vertices along each side, shared with the neighbour (stored from the side's first corner
+  // in key order, read backwards from the other).
+  const middle = new Map<string, Position[]>();
+  const mid = (p: Position, q: Position): Position[] => {
+    const [a, b] = [p, q].map((v) => v.join(','));
+    const key = a! < b! ? `${a};${b}` : `${b};${a}`;
     let m = middle.get(key);
     if (!m) {
-      m = [
-        grid((p[0]! + q[0]!) / 2 + (random() - 0.5) * 0.2),
-        grid((p[1]! + q[1]!) / 2 + (random() - 0.5) * 0.2),
-      ];
+      const [from, to] = a! < b! ? [p, q] : [q, p];
+      m = Array.from({ length: SIDE_POINTS }, (_, k): Position => {
+        const t = (k + 1) / (SIDE_POINTS + 1);
+        return [
+          grid(from[0]! + t * (to[0]! - from[0]!) + (random() - 0.5) * 0.04),
+          grid(from[1]! + t * (to[1]! - from[1]!) + (random() - 0.5) * 0.04),
+        ];
+      });
       middle.set(key, m);
     }
-    return m;
+    return a! < b! ? m : [...m].reverse();
   };
   const regions: Polygon[] = [];
   for (let i = 0; i < COLS; i++) {
@@ -62,7 +69,7 @@ function tiling(random: () => number): { regions: Polygon[]; corner: Position[][
         corner[i + 1]![j + 1]!,
         corner[i]![j + 1]!,
       ];
-      const ring = [sw, mid(sw, se), se, mid(se, ne), ne, mid(ne, nw), nw, mid(nw, sw), sw];
+      const ring = [sw, ...mid(sw, se), se, ...mid(se, ne), ne, ...mid(ne, nw), nw, ...mid(nw, sw), sw];
       regions.push({ type: 'Polygon', coordinates: [ring] });
     }
   }
@@ -76,8 +83,8 @@ function tiling(random: () => number): { regions: Polygon[]; corner: Position[][
 function throughCorners(random: () => number, corner: Position[][], regions: readonly Polygon[]): Polygon {
   const i = 1 + Math.floor(random() * 3);
   const j = 1 + Math.floor(random() * 2);
-  // The south side of cell (i, j) as the region draws it: corner, middle vertex, corner.
-  const south = regions[i * ROWS + j]!.coordinates[0]!.slice(0, 3);
+  // The south side of cell (i, j) as the region draws it: corner, the vertices along it, corner.
+  const south = regions[i * ROWS + j]!.coordinates[0]!.slice(0, SIDE_POINTS + 2);
   const path: Position[] = [
     ...south,
     corner[i + 2]![j + 1]!,
@@ -105,7 +112,7 @@ function bigPolygon(random: () => number, hole: boolean): Polygon {
   // Within the tiling: x 31.1–36.9, y 44.4–49.6.
   const cx = 33.5 + random();
   const cy = 46.7 + random() * 0.6;
-  const outer = star(random, cx, cy, 2.2, 120);
+  const outer = star(random, cx, cy, 2.2, 240);
   if (!hole) return { type: 'Polygon', coordinates: [outer] };
   return { type: 'Polygon', coordinates: [outer, star(random, cx, cy, 1.5, 60).reverse()] };
 }
@@ -203,6 +210,58 @@ describe('areaByRegion shortcuts (GEOS oracle, metamorphic)', () => {
           FLOAT_REL * areaKm2(p),
         ),
       );
+    }
+  });
+
+  it('boundaries crossing exactly at vertices both have (no split point there) change the side of a run', () => {
+    // R: [30, 32] × [45, 46] with a vertex every 0.05° (160 edges, so the runs are used). P: west of x = 31, its east
+    // side running through R's vertices (31, 45) and (31, 46), which are P's vertices too: the boundaries cross
+    // there without splitting either, and only the vertex sets tell a run of pieces that its side changes.
+    const side = (from: Position, to: Position): Position[] =>
+      Array.from({ length: 40 }, (_, k): Position => [
+        grid(from[0]! + ((to[0]! - from[0]!) * k) / 40),
+        grid(from[1]! + ((to[1]! - from[1]!) * k) / 40),
+      ]);
+    const r: Position[] = [
+      ...side([30, 45], [32, 45]),
+      ...side([32, 45], [32, 46]),
+      ...side([32, 46], [30, 46]),
+      ...side([30, 46], [30, 45]),
+    ];
+    const region: Polygon = { type: 'Polygon', coordinates: [[...r, r[0]!]] };
+    const p: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [29, 44],
+          [31, 44],
+          [31, 45],
+          [31, 46],
+          [31, 47],
+          [29, 47],
+          [29, 44],
+        ],
+      ],
+    };
+    const west: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [30, 45],
+          [31, 45],
+          [31, 46],
+          [30, 46],
+          [30, 45],
+        ],
+      ],
+    };
+    for (const [a, b] of [
+      [p, region],
+      [region, p],
+    ] as const) {
+      const [inside] = areaByRegion(a, [b]);
+      near(inside!, areaKm2(west), 'crossing at shared vertices');
+      near(inside!, geosIntersectionKm2(a, b), 'crossing at shared vertices, GEOS');
     }
   });
 

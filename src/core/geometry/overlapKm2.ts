@@ -179,26 +179,24 @@ function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own
     const y0 = pp.y0[i]!;
     const x1 = pp.x1[i]!;
     const y1 = pp.y1[i]!;
-    let j = table.find(x0, y0, x1, y1);
+    // A piece can only coincide with one of R's (either way round) when it starts on R's boundary: at one of R's
+    // vertices or split points, where R's pieces start and end.
+    const onR = !runs || rVertices.has(x0, y0) || rSplits.has(x0, y0);
+    let j = onR ? table.find(x0, y0, x1, y1) : -1;
     if (j !== -1) {
       // Shared, interior on the same side: it bounds the intersection once.
       taken[j] = 1;
       sum += pp.term[i]!;
       continue;
     }
-    j = table.find(x1, y1, x0, y0);
+    j = onR ? table.find(x1, y1, x0, y0) : -1;
     if (j !== -1) {
       // Shared, interiors on opposite sides: P and R only touch along it.
       taken[j] = 1;
       continue;
     }
     const inside: boolean =
-      runs &&
-      previous === i - 1 &&
-      pp.x1[previous] === x0 &&
-      pp.y1[previous] === y0 &&
-      !rVertices.has(x0, y0) &&
-      !rSplits.has(x0, y0)
+      runs && !onR && previous === i - 1 && pp.x1[previous] === x0 && pp.y1[previous] === y0
         ? wasInside
         : insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2);
     if (inside) sum += pp.term[i]!;
