@@ -92,6 +92,16 @@ export function resetChangeEngineStats(): void {
 
 const contradiction = (c: Change): number => Math.abs(c.gainedKm2 - c.lostKm2 - c.netKm2);
 
+/**
+ * Counts (and logs) a fast path of the engine that did not answer consistently and handed over, outside
+ * {@link changeBetween} (the land clip's, src/core/geometry/landClip.ts).
+ */
+export function noteFallback(reason: string): void {
+  stats.fallbacks++;
+  stats.reasons.push(reason);
+  console.warn(`frontline: the change engine took a slower path: ${reason}`);
+}
+
 function diff(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | null {
   if (!a) return null;
   if (!b) return a;

@@ -62,3 +62,60 @@ export class EdgeTable {
     }
   }
 }
+
+/**
+ * A set of points given by their exact coordinates (open addressing over the float bits, as {@link EdgeTable}).
+ * @example const s = new PointSet(set.n); s.add(37.1, 48.2); s.has(37.1, 48.2) // true
+ */
+export class PointSet {
+  private slots: Int32Array;
+  private mask: number;
+  private xs: Float64Array;
+  private ys: Float64Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.xs = new Float64Array(Math.max(8, capacity));
+    this.ys = new Float64Array(Math.max(8, capacity));
+  }
+
+  private slotOf(x: number, y: number): number {
+    let s = hashPoint(x, y) & this.mask;
+    for (;;) {
+      const i = this.slots[s]!;
+      if (i === -1 || (this.xs[i] === x && this.ys[i] === y)) return s;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  add(x: number, y: number): void {
+    const s = this.slotOf(x, y);
+    if (this.slots[s] !== -1) return;
+    if (this.size * 2 >= this.slots.length || this.size === this.xs.length) {
+      this.grow();
+      this.add(x, y);
+      return;
+    }
+    this.xs[this.size] = x;
+    this.ys[this.size] = y;
+    this.slots[s] = this.size++;
+  }
+
+  has(x: number, y: number): boolean {
+    return this.slots[this.slotOf(x, y)] !== -1;
+  }
+
+  private grow(): void {
+    const { xs, ys, size } = this;
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    this.xs = new Float64Array(xs.length * 2);
+    this.ys = new Float64Array(ys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < size; i++) this.add(xs[i]!, ys[i]!);
+  }
+}

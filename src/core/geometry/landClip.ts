@@ -8,8 +8,10 @@
  * then reused, so a clip costs one run of the engine, with its edges prepared once (the engine caches them by object).
  */
 import { unionEdges } from './unionEdges.ts';
-import { changeBetween } from './changeBetween.ts';
+import { CHANGE_INVARIANT_KM2, changeBetween, noteFallback } from './changeBetween.ts';
+import { edgeDifference } from './edgeChange.ts';
 import { boundsOf } from './boundsOf.ts';
+import { makeValid, markValid } from './makeValid.ts';
 import type { AreaGeometry } from '../model/model.ts';
 
 /** The land outline with the complements made from it so far, keyed by their box. */
@@ -63,6 +65,24 @@ function boxFor(outline: LandOutline, g: AreaGeometry): [number, number, number,
 }
 
 /**
+ * `b ∖ a` by the edge engine without linking `a ∖ b` (src/core/geometry/edgeChange.ts, edgeDifference), checked as
+ * changeBetween checks a change (gained − lost = net, STYLE.md habit 15); when the check or the linking fails, the
+ * full changeBetween answers, with its exact fallback.
+ */
+function difference(a: AreaGeometry | null, b: AreaGeometry | null): AreaGeometry | null {
+  const va = makeValid(a);
+  const vb = makeValid(b);
+  const d = edgeDifference(va, vb);
+  if (d && Math.abs(d.gainedKm2 - d.lostKm2 - d.netKm2) <= CHANGE_INVARIANT_KM2) return d.gained;
+  noteFallback(
+    d
+      ? `clip: gained − lost − net = ${(d.gainedKm2 - d.lostKm2 - d.netKm2).toExponential(3)} km²`
+      : 'clip: the pieces on the land did not close into rings',
+  );
+  return changeBetween(a, b).gained;
+}
+
+/**
  * The part of `g` on the land (null when none): `g ∖ (box ∖ land)`, one run of the edge engine.
  * @example clipToLand(owlmapsOccupied, landOutline(oblasts.map((o) => o.geometry)))
  */
@@ -77,7 +97,10 @@ export function clipToLand(g: AreaGeometry | null, outline: LandOutline): AreaGe
     outside = changeBetween(outline.land, boxPolygon(box)).gained;
     outline.complements.set(key, outside);
   }
-  const clipped = changeBetween(outside, g).gained;
+  const clipped = difference(outside, g);
   if (clipped) outline.clipped.add(clipped);
-  return clipped;
+  // The engine's own output, as its unions are (src/core/geometry/changeBetween.ts, classGeometry): its pieces were
+  // noded against each other, so makeValid's sweep for crossings is skipped when it is compared next (~0.2 ms a side
+  // of bench (f); the sweep passed every clip of the reference data: 769 archive days and 75 UA Control Map days).
+  return markValid(clipped);
 }

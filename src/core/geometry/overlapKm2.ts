@@ -8,18 +8,24 @@
  * one region or outside all, and one point-in-polygon test decides — most change polygons are such.
  */
 import { TERM_TO_KM2 } from './edgeArea.ts';
-import { EdgeTable } from './edgeHash.ts';
-import { edgeSetOf, polygonEdgeSet, type EdgeSet } from './edgeSet.ts';
+import { EdgeTable, PointSet } from './edgeHash.ts';
+import { edgeSetOf, polygonEdgeSet, vertexSetOf, type EdgeSet } from './edgeSet.ts';
 import { polygonsOf } from '../model/polygonsOf.ts';
 import type { AreaGeometry } from '../model/model.ts';
 import { NODE_TOLERANCE_DEG } from './orient.ts';
-import { splitEdges } from './splitEdges.ts';
+import { splitEdges, splitPointSet } from './splitEdges.ts';
 import { insideEdges, insideEdgesPlain, stripIndexOf, type StripIndex } from './stripIndex.ts';
 
 interface PreparedRegion {
   set: EdgeSet;
   strips: StripIndex;
+  /** The region's vertices, made when first needed. */
+  vertices?: PointSet;
 }
+
+/** From this many pieces (both sides) on, runs of pieces are classified by one test ({@link overlapNear}). */
+const RUN_PIECES = 64;
+const NO_POINTS = new PointSet(0);
 
 /** All regions' edges in one grid: cell c holds global edge ids items[start[c] .. start[c + 1]). */
 interface RegionGrid {
@@ -136,43 +142,108 @@ function gridFor(geometries: readonly AreaGeometry[], key: readonly AreaGeometry
 /** Below this many edges a polygon is tested point by point against every edge rather than through strips. */
 const SMALL_POLYGON = 48;
 
-/** km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). */
-function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[]): number {
-  const [pp, pr] = splitEdges(P, edgesInBox(P, R.set.box), R.set, near);
+/** A polygon's strip index and vertices, made when first needed and shared by every region it is measured in. */
+interface LazyStrips {
+  strips?: StripIndex;
+  vertices?: PointSet;
+}
+
+/**
+ * km² of polygon P inside region R, given the edges of R that come near P (indices into R's edges). `own` keeps P's
+ * strip index across the regions P spans (the main occupied polygon spans nine oblasts: one index, not nine).
+ */
+function overlapNear(P: EdgeSet, R: PreparedRegion, near: readonly number[], own: LazyStrips): number {
+  const nearP = edgesInBox(P, R.set.box);
+  // No edge of P comes within the noding tolerance of R's box: the box, connected, lies wholly inside P or wholly
+  // outside, and so do all of R's edges in it. One point decides; the terms are summed in the order the general
+  // path sums them, so the figure is the same to the last bit. (The main occupied polygon's box holds whole oblasts,
+  // Crimea's among them: hundreds of point-in-polygon tests each, before.)
+  if (nearP.length === 0) return wholly(P, R, near, own);
+  const [pp, pr, splitsOfP, splitsOfR] = splitEdges(P, nearP, R.set, near);
   const nr = pr.x0.length;
   const taken = new Uint8Array(nr);
   const table = new EdgeTable(pr.x0, pr.y0, pr.x1, pr.y1, nr);
+  // Runs of pieces take one point-in-polygon test, as in the change engine (src/core/geometry/edgeChange.ts): a
+  // piece that starts where the previous one ended, at a point that is no vertex of the other side (its own or a
+  // split point), lies on the previous piece's side.
+  // Below a few dozen pieces the point sets cost more than the tests they save (the disagreement's ~340 small
+  // polygons along the coast); `previous` then never matches.
+  const runs = pp.x0.length + nr >= RUN_PIECES;
+  const rVertices = runs ? (R.vertices ??= vertexSetOf(R.set)) : NO_POINTS;
+  const rSplits = runs ? splitPointSet(splitsOfR) : NO_POINTS;
   let sum = 0;
+  let previous = -1;
+  let wasInside = false;
   for (let i = 0; i < pp.x0.length; i++) {
     const x0 = pp.x0[i]!;
     const y0 = pp.y0[i]!;
     const x1 = pp.x1[i]!;
     const y1 = pp.y1[i]!;
-    let j = table.find(x0, y0, x1, y1);
+    // A piece can only coincide with one of R's (either way round) when it starts on R's boundary: at one of R's
+    // vertices or split points, where R's pieces start and end.
+    const onR = !runs || rVertices.has(x0, y0) || rSplits.has(x0, y0);
+    let j = onR ? table.find(x0, y0, x1, y1) : -1;
     if (j !== -1) {
       // Shared, interior on the same side: it bounds the intersection once.
       taken[j] = 1;
       sum += pp.term[i]!;
       continue;
     }
-    j = table.find(x1, y1, x0, y0);
+    j = onR ? table.find(x1, y1, x0, y0) : -1;
     if (j !== -1) {
       // Shared, interiors on opposite sides: P and R only touch along it.
       taken[j] = 1;
       continue;
     }
-    if (insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2)) sum += pp.term[i]!;
+    const inside: boolean =
+      runs && !onR && previous === i - 1 && pp.x1[previous] === x0 && pp.y1[previous] === y0
+        ? wasInside
+        : insideEdges(R.strips, (x0 + x1) / 2, (y0 + y1) / 2);
+    if (inside) sum += pp.term[i]!;
+    previous = i;
+    wasInside = inside;
   }
-  let strips: StripIndex | undefined;
+  const pVertices = runs ? (own.vertices ??= vertexSetOf(P)) : NO_POINTS;
+  const pSplits = runs ? splitPointSet(splitsOfP) : NO_POINTS;
+  previous = -1;
   for (let j = 0; j < nr; j++) {
     if (taken[j]) continue;
-    const mx = (pr.x0[j]! + pr.x1[j]!) / 2;
-    const my = (pr.y0[j]! + pr.y1[j]!) / 2;
+    const x0 = pr.x0[j]!;
+    const y0 = pr.y0[j]!;
     let inside: boolean;
-    if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
-    else inside = insideEdges((strips ??= stripIndexOf(P)), mx, my);
+    if (
+      runs &&
+      previous === j - 1 &&
+      pr.x1[previous] === x0 &&
+      pr.y1[previous] === y0 &&
+      !pVertices.has(x0, y0) &&
+      !pSplits.has(x0, y0)
+    )
+      inside = wasInside;
+    else {
+      const mx = (x0 + pr.x1[j]!) / 2;
+      const my = (y0 + pr.y1[j]!) / 2;
+      if (P.n < SMALL_POLYGON) inside = insideEdgesPlain(P, mx, my);
+      else inside = insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
+    }
     if (inside) sum += pr.term[j]!;
+    previous = j;
+    wasInside = inside;
   }
+  return Math.max(0, sum * TERM_TO_KM2);
+}
+
+/** {@link overlapNear} when no edge of P comes near R's box: all of R's `near` edges are inside P, or none. */
+function wholly(P: EdgeSet, R: PreparedRegion, near: readonly number[], own: LazyStrips): number {
+  const { x0, y0, x1, y1, term } = R.set;
+  const e = near[0]!;
+  const mx = (x0[e]! + x1[e]!) / 2;
+  const my = (y0[e]! + y1[e]!) / 2;
+  const inside =
+    P.n < SMALL_POLYGON ? insideEdgesPlain(P, mx, my) : insideEdges((own.strips ??= stripIndexOf(P)), mx, my);
+  if (!inside) return 0;
+  let sum = 0;
+  for (const i of near) sum += term[i]!;
   return Math.max(0, sum * TERM_TO_KM2);
 }
 
@@ -251,13 +322,14 @@ export function areaByRegionKeyed(
       }
     }
     const areaKm2 = P.total * TERM_TO_KM2;
+    const own: LazyStrips = {};
     for (let k = 0; k < regions.length; k++) {
       const R = grid.regions[k]!;
       const b = R.set.box;
       if (R.set.n === 0 || pe < b[0] || pw > b[2] || pn < b[1] || ps > b[3]) continue;
       const list = near[k]!;
       if (list.length > 0) {
-        out[k]! += overlapNear(P, R, list);
+        out[k]! += overlapNear(P, R, list, own);
         list.length = 0;
       } else if (insideEdges(R.strips, P.x0[0]!, P.y0[0]!)) out[k]! += areaKm2;
     }

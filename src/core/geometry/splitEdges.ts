@@ -8,6 +8,7 @@
  * T-junction written in decimals — on the edge in decimal, off it in binary — is split like an exact one.
  */
 import { edgeTerm, qOfLat } from './edgeArea.ts';
+import { PointSet } from './edgeHash.ts';
 import type { EdgeSet } from './edgeSet.ts';
 import { NODE_TOLERANCE_DEG, orient } from './orient.ts';
 
@@ -192,6 +193,10 @@ export function pairs(
   }
 }
 
+/** Scratch arrays of {@link piecesOf}: the split points of one edge, their order and positions along it. */
+const order: number[] = [];
+let along = new Float64Array(16);
+
 /**
  * The listed edges of S cut at their split points, in order along each edge.
  * @example piecesOf(a, allOfA, splitsOfA).x0.length
@@ -215,27 +220,33 @@ export function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pi
     }
     const ux = bx - ax;
     const uy = by - ay;
-    const pts: { t: number; x: number; y: number }[] = [];
-    for (let p = 0; p < list.length; p += 2) {
-      const x = list[p]!;
-      const y = list[p + 1]!;
+    // The split points in order along the edge: positions along it, sorted with their indices (no object per point).
+    const count = list.length >> 1;
+    order.length = 0;
+    if (along.length < count) along = new Float64Array(Math.max(count, 2 * along.length));
+    for (let p = 0; p < count; p++) {
+      const x = list[2 * p]!;
+      const y = list[2 * p + 1]!;
       if ((x === ax && y === ay) || (x === bx && y === by)) continue;
-      pts.push({ t: (x - ax) * ux + (y - ay) * uy, x, y });
+      along[p] = (x - ax) * ux + (y - ay) * uy;
+      order.push(p);
     }
-    pts.sort((p, q) => p.t - q.t);
+    if (order.length > 1) order.sort((p, q) => along[p]! - along[q]!);
     let px = ax;
     let py = ay;
     let pq = qOfLat(ay);
-    for (const p of [...pts, { t: Infinity, x: bx, y: by }]) {
-      if (p.x === px && p.y === py) continue;
-      const q = qOfLat(p.y);
+    for (let o = 0; o <= order.length; o++) {
+      const x = o < order.length ? list[2 * order[o]!]! : bx;
+      const y = o < order.length ? list[2 * order[o]! + 1]! : by;
+      if (x === px && y === py) continue;
+      const q = qOfLat(y);
       out.x0.push(px);
       out.y0.push(py);
-      out.x1.push(p.x);
-      out.y1.push(p.y);
-      out.term.push(edgeTerm(px, py, p.x, p.y, pq, q));
-      px = p.x;
-      py = p.y;
+      out.x1.push(x);
+      out.y1.push(y);
+      out.term.push(edgeTerm(px, py, x, y, pq, q));
+      px = x;
+      py = y;
       pq = q;
     }
   }
@@ -244,6 +255,7 @@ export function piecesOf(S: EdgeSet, idx: ArrayLike<number>, splits: Splits): Pi
 
 /**
  * The listed edges of P and of Q, each split wherever it crosses or touches an edge of the other list.
+ * With them, the split points of each side ({@link splitPointSet}).
  * @example const [p, q] = splitEdges(a, differingA, b, differingB)
  */
 export function splitEdges(
@@ -251,9 +263,23 @@ export function splitEdges(
   iP: ArrayLike<number>,
   Q: EdgeSet,
   iQ: ArrayLike<number>,
-): [Pieces, Pieces] {
+): [Pieces, Pieces, Splits, Splits] {
   const sp: Splits = new Map();
   const sq: Splits = new Map();
   pairs(P, iP, Q, iQ, sp, sq);
-  return [piecesOf(P, iP, sp), piecesOf(Q, iQ, sq)];
+  return [piecesOf(P, iP, sp), piecesOf(Q, iQ, sq), sp, sq];
+}
+
+/**
+ * The points where edges were split, as a set: with the edges' own vertices, every point where the pieces of one side
+ * can meet the other side's boundary (a crossing, or a vertex of the other side on an edge).
+ * @example const [pa, pb, , splitsOfB] = splitEdges(a, dA, b, dB); splitPointSet(splitsOfB).has(x, y)
+ */
+export function splitPointSet(splits: Splits): PointSet {
+  let n = 0;
+  for (const list of splits.values()) n += list.length >> 1;
+  const out = new PointSet(n);
+  for (const list of splits.values())
+    for (let k = 0; k < list.length; k += 2) out.add(list[k]!, list[k + 1]!);
+  return out;
 }
