@@ -1,6 +1,7 @@
 /**
  * Thinning a version list to one version per day, ISO week or month (for `frontline sync --step`, issue #3).
  */
+import { shiftDate } from './dates.ts';
 import type { Version } from './model.ts';
 import type { Step } from './stepDates.ts';
 
@@ -8,9 +9,8 @@ export const STEPS: readonly Step[] = ['day', 'week', 'month'];
 
 /** The Monday (UTC) of the ISO week holding `date`. */
 function weekOf(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  const dayFromMonday = (new Date(t).getUTCDay() + 6) % 7;
-  return new Date(t - dayFromMonday * 86_400_000).toISOString().slice(0, 10);
+  const dayFromMonday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return shiftDate(date, -dayFromMonday);
 }
 
 /**
