@@ -8,6 +8,7 @@
 import { getContext, hasContext, setContext } from 'svelte';
 import type { FrontLineState } from '../frontLine.svelte.ts';
 import type { MyAreas } from '../myAreas.svelte.ts';
+import type { SecondOpinion } from '../secondOpinion.svelte.ts';
 import type { ComparisonState } from './comparison.svelte.ts';
 import type { RetryNotice } from './retryNotice.svelte.ts';
 import type { Series } from './series.svelte.ts';
@@ -72,3 +73,20 @@ export const getFrontLine = (): FrontLineState => part('front');
 export const getMyAreas = (): MyAreas => part('myAreas');
 /** The app's version, for reports and exports. @example const toolVersion = getToolVersion(); */
 export const getToolVersion = (): string => part('toolVersion');
+
+const OPINION = Symbol('frontline-second-opinion');
+
+/**
+ * Provides the second opinion (issue #16) in context: App.svelte makes it (it names the app's version) and provides
+ * it once, beside the parts.
+ * @example provideOpinion(new SecondOpinion(__APP_VERSION__))
+ */
+export function provideOpinion(opinion: SecondOpinion): SecondOpinion {
+  return setContext(OPINION, opinion);
+}
+/** The second opinion: a second source compared with the active one. @example const opinion = getOpinion(); */
+export const getOpinion = (): SecondOpinion => {
+  if (!hasContext(OPINION))
+    throw new Error('no second opinion in context: App.svelte provides it (provideOpinion)');
+  return getContext<SecondOpinion>(OPINION);
+};
