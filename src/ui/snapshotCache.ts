@@ -110,21 +110,26 @@ export function createSnapshotCache(
       if (!opened) return options.fetch(input, init);
       try {
         const cache = await opened;
-        // Read once per page; a failed read is forgotten, so the next request reads again.
-        budget ??= CacheBudget.read(cache).catch((err: unknown) => {
+        // Read once per page (every cached file's size and date: a round trip per file), in the background: a
+        // lookup never waits for it, only the bookkeeping does. A failed read is forgotten, so the next one reads again.
+        const index = (budget ??= CacheBudget.read(cache).catch((err: unknown) => {
           budget = undefined;
           throw err;
-        });
-        const index = await budget;
+        }));
+        const keep = (update: (i: CacheBudget) => void) =>
+          void index.then(update).catch(() => {
+            // No budget this time: the next write reads it again.
+          });
         const hit = await cache.match(url.href);
         if (hit) {
           const body = await hit.clone().arrayBuffer();
           if ((await sha256(body)) === hit.headers.get('x-frontline-sha256')) {
-            index.touch(url.href, now());
+            const at = now();
+            keep((i) => i.touch(url.href, at));
             return hit;
           }
           await cache.delete(url.href);
-          index.forget(url.href);
+          keep((i) => i.forget(url.href));
         }
         const response = await options.fetch(input, init);
         if (!response.ok) return response;
@@ -133,6 +138,7 @@ export function createSnapshotCache(
         const copy = response.clone();
         writes = writes.then(async () => {
           try {
+            const budgetNow = await index;
             const body = await copy.arrayBuffer();
             const headers = new Headers(copy.headers);
             headers.set('x-frontline-source', source);
@@ -141,10 +147,10 @@ export function createSnapshotCache(
             headers.set('x-frontline-sha256', await sha256(body));
             headers.set('x-frontline-bytes', String(body.byteLength));
             await cache.put(url.href, new Response(body, { status: 200, headers }));
-            index.set(url.href, body.byteLength, now());
-            for (const old of index.overLimit(options.limitBytes, url.href)) {
+            budgetNow.set(url.href, body.byteLength, now());
+            for (const old of budgetNow.overLimit(options.limitBytes, url.href)) {
               await cache.delete(old);
-              index.forget(old);
+              budgetNow.forget(old);
             }
           } catch {
             // A full or unavailable cache never stops the app: the file is fetched again next time.

@@ -147,4 +147,32 @@ describe('bounded snapshot cache', () => {
     await get(day(1));
     expect(net.requests).toEqual([day(1), day(1)]);
   });
+
+  it('a lookup never waits for the budget read (a round trip per cached file), only the bookkeeping does', async () => {
+    const first = setUp(10_000);
+    await first.get(day(1));
+    // A later page on a cache whose listing is slow (hundreds of files): its first lookups go ahead regardless.
+    let list: () => void = () => {};
+    const listed = new Promise<void>((r) => (list = r));
+    const keys = first.cache.keys.bind(first.cache);
+    first.cache.keys = async () => {
+      await listed;
+      return keys();
+    };
+    const net = network(1000);
+    const later = createSnapshotCache({
+      openCache: () => Promise.resolve(first.cache),
+      fetch: net.fetch,
+      origin: ORIGIN,
+      limitBytes: 10_000,
+    });
+    const get = later('archive');
+    expect(await (await get(day(1))).text()).toBe('x'.repeat(1000)); // a hit, from the cache
+    expect(await (await get(day(2))).text()).toBe('x'.repeat(1000)); // a miss, from the network
+    expect(net.requests).toEqual([day(2)]);
+    expect(first.cache.urls()).toEqual([day(1)]); // day 2 waits for the budget to be stored
+    list();
+    await later.stored();
+    expect(first.cache.urls()).toEqual([day(1), day(2)]);
+  });
 });
