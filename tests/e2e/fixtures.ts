@@ -46,6 +46,39 @@ export function layerIds(page: Page, prefix: string): Promise<string[]> {
   }, prefix);
 }
 
+/** A map on `window.__frontline`: the main (top) map, or one of the two stacked under it. */
+export type MapHandleName = 'map' | 'baseMap' | 'timelineMap';
+
+/**
+ * One frame of each named map, drawn on request: its GL draw calls and its pixels (a PNG data URL read inside the
+ * `render` event, since the drawing buffer is not kept after the frame).
+ */
+export function drawnFrames(
+  page: Page,
+  which: readonly MapHandleName[],
+): Promise<{ draws: number; png: string }[]> {
+  return page.evaluate(async (names) => {
+    const out = [];
+    for (const name of names) {
+      const map = window.__frontline![name]!;
+      const gl = map.painter.context.gl;
+      const own = gl.drawElements;
+      let draws = 0;
+      gl.drawElements = (...args) => {
+        draws++;
+        own.apply(gl, args);
+      };
+      const png = await new Promise<string>((resolve) => {
+        map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
+        map.triggerRepaint();
+      });
+      delete (gl as Partial<WebGL2RenderingContext>).drawElements;
+      out.push({ draws, png });
+    }
+    return out;
+  }, which);
+}
+
 export const hasReference = !!process.env['FRONTLINE_REFERENCE_DATA'];
 export const NO_REFERENCE_REASON =
   'FRONTLINE_REFERENCE_DATA is not set: no local DeepStateMap mirror to test dated layers against';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
+  drawnFrames,
   expect,
   hasReference,
   layerIds,
@@ -169,25 +170,11 @@ test.describe('map with dated DeepState layers (reference mirror)', () => {
       );
     });
     /** One frame drawn with mask sharing on or off: whether it was active, its GL draw calls, and its pixels. */
-    const frame = (on: boolean) =>
-      page.evaluate(async (on) => {
-        const map = window.__frontline!.map;
-        const active = window.__frontline!.shareClippingMasks!(on);
-        const gl = map.painter.context.gl;
-        const own = gl.drawElements;
-        let draws = 0;
-        gl.drawElements = (...args) => {
-          draws++;
-          own.apply(gl, args);
-        };
-        const png = await new Promise<string>((resolve) => {
-          // Read inside the render event: the drawing buffer is not preserved after the frame.
-          map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
-          map.triggerRepaint();
-        });
-        delete (gl as Partial<WebGL2RenderingContext>).drawElements;
-        return { active, draws, png };
-      }, on);
+    const frame = async (on: boolean) => {
+      const active = await page.evaluate((on) => window.__frontline!.shareClippingMasks!(on), on);
+      const [drawn] = await drawnFrames(page, ['map']);
+      return { active, ...drawn! };
+    };
     for (const view of [null, { center: [37.4, 48.4] as [number, number], zoom: 7.3 }]) {
       if (view) await page.evaluate((v) => window.__frontline!.map.jumpTo(v), view);
       await waitForMapIdle(page);

@@ -4,7 +4,7 @@
  * below follow the top map's camera in the same task as its frame, so layers never slide apart while you pan.
  */
 import type { Page } from '@playwright/test';
-import { expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
+import { drawnFrames, expect, hasReference, NO_REFERENCE_REASON, test, waitForMapIdle } from './fixtures.ts';
 
 /** The ids of the layers (slot anchors left out) on each of the main map's stacked maps. */
 function layersByMap(page: Page) {
@@ -137,29 +137,10 @@ test.describe('the main map as three stacked maps (reference mirror)', () => {
     await page.waitForTimeout(1000);
     await waitForMapIdle(page);
     /** One frame of each map with skipping on or off: whether it was active, its draw calls, and its pixels. */
-    const frames = (on: boolean) =>
-      page.evaluate(async (on) => {
-        const f = window.__frontline!;
-        const active = f.skipInvisibleSky!(on);
-        const out = [];
-        for (const map of [f.baseMap!, f.timelineMap!, f.map]) {
-          const gl = map.painter.context.gl;
-          const own = gl.drawElements;
-          let draws = 0;
-          gl.drawElements = (...args) => {
-            draws++;
-            own.apply(gl, args);
-          };
-          const png = await new Promise<string>((resolve) => {
-            // Read inside the render event: the drawing buffer is not preserved after the frame.
-            map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
-            map.triggerRepaint();
-          });
-          delete (gl as Partial<WebGL2RenderingContext>).drawElements;
-          out.push({ draws, png });
-        }
-        return { active, out };
-      }, on);
+    const frames = async (on: boolean) => {
+      const active = await page.evaluate((on) => window.__frontline!.skipInvisibleSky!(on), on);
+      return { active, out: await drawnFrames(page, ['baseMap', 'timelineMap', 'map']) };
+    };
     const off = await frames(false);
     const on = await frames(true);
     expect(off.active).toBe(false);
