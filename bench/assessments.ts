@@ -19,7 +19,6 @@ import {
   archiveFileName,
   archiveVersion,
   areaKm2,
-  compareAssessments,
   landOutline,
   owlmapsFileName,
   owlmapsVersion,
@@ -31,6 +30,8 @@ import {
 } from '../src/core/index.ts';
 import { classGeometry } from '../src/core/index.ts';
 import type { Geos, GeosGeom } from '../tests/support/geos.ts';
+import * as core from '../src/core/index.ts';
+import { COMPARE_DATE, compareOnce } from './compareInputs.ts';
 
 interface Figures {
   aKm2: number;
@@ -122,7 +123,7 @@ export function benchAssessments(
   ) => { medianMs: number; result: T },
   runs: { slow: number; fast: number; warm: number },
 ): void {
-  const date = '2025-09-01';
+  const date = COMPARE_DATE;
   let archiveJson: unknown;
   let owlJson: unknown;
   try {
@@ -145,22 +146,7 @@ export function benchAssessments(
   const a = classGeometry(archive.value, 'occupied_all')!;
   const b = classGeometry(owl, 'occupied_all')!;
   const fresh = () => structuredClone({ a: archive.value, b: owl });
-  const edgeEngine = measure(
-    fresh,
-    (s) =>
-      compareAssessments({
-        date,
-        a: { requested: date, snapshot: s.a },
-        b: { requested: date, snapshot: s.b },
-        sources: { a: { id: 'archive', location: '' }, b: { id: 'owlmaps', location: '' } },
-        land,
-        oblasts,
-        toolVersion: 'bench',
-        generatedAt: '',
-      }).report,
-    runs.fast,
-    runs.warm,
-  );
+  const edgeEngine = measure(fresh, (s) => compareOnce(core, s, land, oblasts).report, runs.fast, runs.warm);
   const r = edgeEngine.result;
   const rows: { engine: string; ms: number; f: Figures }[] = [];
   const turf = measure(

@@ -10,9 +10,9 @@
  * Prints, per tree, the median and minimum wall time and the median CPU time (process.cpuUsage: time the process
  * ran, not time it waited for a core) of 41 runs after 5 warm-ups.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { COMPARE_DATE, compareInputs, compareOnce } from './compareInputs.ts';
 
 const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 const before = process.argv[2];
@@ -22,7 +22,7 @@ if (!ref || !before) {
   );
   process.exit(0);
 }
-const date = '2025-09-01';
+const date = COMPARE_DATE;
 const WARM = 5;
 const RUNS = 41;
 
@@ -41,32 +41,13 @@ async function tree(name: string, root: string): Promise<Tree> {
   };
   const oblasts = loadOblasts();
   const land = core.landOutline(oblasts.map((o) => o.geometry));
-  const readJson = (...p: string[]): unknown => JSON.parse(readFileSync(join(resolve(ref!), ...p), 'utf8'));
-  const a = core.parseArchiveDay(
-    readJson('deepstate-archive', core.archiveFileName(date)),
-    core.archiveVersion(date),
-  );
-  const b = core.parseOwlmapsDay(
-    readJson('owlmaps-map-data', 'data', core.owlmapsFileName(date)),
-    core.owlmapsVersion(date),
-    land,
-  );
-  if (!a.ok || !b.ok) throw new Error(`compareBefore: the reference days do not parse in ${root}`);
+  const { archive, owl } = compareInputs(core, ref!, land, date);
   const out: Tree = { name, wall: [], cpu: [], run: () => '' };
   out.run = () => {
-    const s = structuredClone({ a: a.value, b: b.value });
+    const s = structuredClone({ a: archive, b: owl });
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { report } = core.compareAssessments({
-      date,
-      a: { requested: date, snapshot: s.a },
-      b: { requested: date, snapshot: s.b },
-      sources: { a: { id: 'archive', location: '' }, b: { id: 'owlmaps', location: '' } },
-      land,
-      oblasts,
-      toolVersion: 'bench',
-      generatedAt: '',
-    });
+    const { report } = compareOnce(core, s, land, oblasts, date);
     out.wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     out.cpu.push((c.user + c.system) / 1000);

@@ -8,44 +8,30 @@
  * `node bin/run-ts.js bench/compareStages.ts` with FRONTLINE_REFERENCE_DATA set; prints medians (and minima) of 21
  * runs after 5 warm-ups, and the whole call's in the same loop.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import {
-  archiveFileName,
-  archiveVersion,
   areaByRegion,
   changeBetween,
   classGeometry,
   clipToLand,
-  compareAssessments,
   landOutline,
   makeValid,
-  owlmapsFileName,
-  owlmapsVersion,
-  parseArchiveDay,
-  parseOwlmapsDay,
   type Snapshot,
 } from '../src/core/index.ts';
 import { loadOblasts } from '../src/cli/geodata.ts';
+import * as core from '../src/core/index.ts';
+import { COMPARE_DATE, compareInputs, compareOnce } from './compareInputs.ts';
 
 const ref = process.env['FRONTLINE_REFERENCE_DATA'];
 if (!ref) {
   console.log('SKIP compareStages: FRONTLINE_REFERENCE_DATA is not set; it runs on real data only');
   process.exit(0);
 }
-const date = '2025-09-01';
+const date = COMPARE_DATE;
 const oblasts = loadOblasts();
 const regions = oblasts.map((o) => o.geometry);
 const land = landOutline(regions);
-const readJson = (...p: string[]): unknown => JSON.parse(readFileSync(join(resolve(ref), ...p), 'utf8'));
-const archive = parseArchiveDay(readJson('deepstate-archive', archiveFileName(date)), archiveVersion(date));
-const owl = parseOwlmapsDay(
-  readJson('owlmaps-map-data', 'data', owlmapsFileName(date)),
-  owlmapsVersion(date),
-  land,
-);
-if (!archive.ok || !owl.ok) throw new Error('compareStages: the reference days do not parse');
-const fresh = (): { a: Snapshot; b: Snapshot } => structuredClone({ a: archive.value, b: owl.value });
+const { archive, owl } = compareInputs(core, ref, land, date);
+const fresh = (): { a: Snapshot; b: Snapshot } => structuredClone({ a: archive, b: owl });
 
 const stages = [
   'classGeometry A',
@@ -95,16 +81,7 @@ function staged(s: { a: Snapshot; b: Snapshot }): void {
 
 function whole(s: { a: Snapshot; b: Snapshot }): void {
   const t0 = performance.now();
-  compareAssessments({
-    date,
-    a: { requested: date, snapshot: s.a },
-    b: { requested: date, snapshot: s.b },
-    sources: { a: { id: 'archive', location: '' }, b: { id: 'owlmaps', location: '' } },
-    land,
-    oblasts,
-    toolVersion: 'bench',
-    generatedAt: '',
-  });
+  compareOnce(core, s, land, oblasts, date);
   times.get('compareAssessments')!.push(performance.now() - t0);
 }
 
