@@ -8,7 +8,7 @@
 import initGeosJs from 'geos-wasm';
 import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
 import type { Geometry, Position } from 'geojson';
-import type { AreaGeometry } from '../../src/core/index.ts';
+import { areaKm2, type AreaGeometry } from '../../src/core/index.ts';
 
 type GeosModule = Awaited<ReturnType<typeof initGeosJs>>;
 
@@ -132,4 +132,23 @@ function wrap(geos: GeosModule): Geos {
     },
     version: String(geos.GEOSversion()),
   };
+}
+
+/**
+ * km² of GEOS's intersection or difference of two geometries, measured with the app's area model (src/core: an
+ * independent overlay, the same area); frees what it made.
+ * @example geosOverlayKm2(geos, 'difference', a, b)
+ */
+export function geosOverlayKm2(
+  geos: Geos,
+  op: 'intersection' | 'difference',
+  a: AreaGeometry,
+  b: AreaGeometry,
+): number {
+  const ga = geos.fromGeoJson(a);
+  const gb = geos.fromGeoJson(b);
+  const g = geos[op](ga, gb);
+  const out = areaKm2(geos.toGeoJson(g));
+  [ga, gb, g].forEach((x) => geos.free(x));
+  return out;
 }

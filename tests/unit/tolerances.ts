@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * Every numeric tolerance the unit tests use, in one place: tolerances are kept in this one file and an assert is
  * never loosened inline. All relative tolerances are fractions: 1e-4 = 0.01%.
@@ -52,6 +53,20 @@ export const PUBLISHED_TIGHT_REL = 0.001;
  */
 export const INDEPENDENT_CHANGE_REL = 0.001;
 export const INDEPENDENT_CHANGE_ABS_KM2 = 0.05;
+/**
+ * The tolerance of INDEPENDENT_CHANGE_REL / _ABS_KM2 for an expected figure.
+ * @example expect(Math.abs(ours - geos)).toBeLessThanOrEqual(independentChangeTolerance(geos))
+ */
+export const independentChangeTolerance = (expectedKm2: number): number =>
+  INDEPENDENT_CHANGE_ABS_KM2 + INDEPENDENT_CHANGE_REL * Math.abs(expectedKm2);
+
+/**
+ * Our km² against an independent computation's, within independentChangeTolerance.
+ * @example expectIndependentKm2(ours, geosOverlayKm2(geos, 'intersection', p, region), 'UA-14')
+ */
+export function expectIndependentKm2(actual: number, expected: number, label?: string): void {
+  expect(Math.abs(actual - expected), label).toBeLessThanOrEqual(independentChangeTolerance(expected));
+}
 
 /**
  * CLI outputs whose parts must add up to a total they print (GeoJSON polygons' areas to gainedKm2): 0.05 km², the
